@@ -1,0 +1,16 @@
+import { esbuild, mockWorkerMiddleware } from '../web-dev-server.config.mjs';
+
+/** What every test run shares, whatever the browser. */
+export const shared = {
+  rootDir: '.',
+  nodeResolve: true,
+  files: ['test/**/*.test.ts', '!test/bench/**'],
+  middleware: [mockWorkerMiddleware],
+  plugins: [esbuild],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 20000 } },
+};
