@@ -181,7 +181,12 @@ export class PlauditClapsElement extends LitElement {
 
   private onPointerDown = (e: PointerEvent): void => {
     if (e.button !== 0) return;
-    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+    try {
+      // Keeps pointerup coming to the button when the finger drifts off it.
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    } catch {
+      // Synthetic or already-released pointers cannot be captured; the hold still works.
+    }
     this.hold.start();
   };
 

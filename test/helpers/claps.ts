@@ -1,0 +1,55 @@
+import { fixture, html } from '@open-wc/testing';
+import '../../src/components/claps/claps.js';
+import type { PlauditClapsElement } from '../../src/components/claps/claps.component.js';
+
+let counter = 0;
+/** A fresh article id per test, so tests never share stored claps. */
+export function uniqueArticle(name = 'story'): string {
+  return `${name}-${Date.now().toString(36)}-${counter++}`;
+}
+
+export async function clapsFixture(articleId: string, max?: string): Promise<PlauditClapsElement> {
+  const el = await fixture<PlauditClapsElement>(
+    html`<plaudit-claps article-id=${articleId} max-claps=${max ?? '50'}></plaudit-claps>`,
+  );
+  await el.ready;
+  await el.updateComplete;
+  return el;
+}
+
+export function clapButton(el: PlauditClapsElement): HTMLButtonElement {
+  return el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
+}
+
+export function undoButton(el: PlauditClapsElement): HTMLButtonElement | null {
+  return el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Undo claps"]');
+}
+
+export function part(el: PlauditClapsElement, name: string): string {
+  return el.shadowRoot!.querySelector(`[part="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+export function press(el: PlauditClapsElement): void {
+  clapButton(el).dispatchEvent(new PointerEvent('pointerdown', { button: 0, pointerId: 7, bubbles: true, composed: true }));
+}
+
+export function release(el: PlauditClapsElement): void {
+  clapButton(el).dispatchEvent(new PointerEvent('pointerup', { button: 0, pointerId: 7, bubbles: true, composed: true }));
+}
+
+export function key(el: PlauditClapsElement, type: 'keydown' | 'keyup', keyName: string, repeat = false): void {
+  clapButton(el).dispatchEvent(new KeyboardEvent(type, { key: keyName, repeat, bubbles: true, composed: true, cancelable: true }));
+}
+
+/** Waits until the element's stored count has been written and rendered. */
+export async function settled(el: PlauditClapsElement): Promise<void> {
+  await el.ready;
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await el.updateComplete;
+  }
+}
+
+export function liveRegion(el: PlauditClapsElement): string {
+  return el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+}

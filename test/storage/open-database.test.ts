@@ -1,0 +1,51 @@
+import { expect } from '@open-wc/testing';
+import { openDB, deleteDB } from 'idb';
+import { openPlauditDatabase } from '../../src/storage/open-database.js';
+import { DB_VERSION } from '../../src/storage/schema.js';
+import { getReaderIdentity } from '../../src/storage/reader-identity.js';
+
+describe('Plaudit database', () => {
+  const name = `plaudit-migration-${Date.now()}`;
+  after(() => deleteDB(name));
+
+  it('migrates a version 1 database, keeping its claps', async () => {
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('meta');
+        db.createObjectStore('claps', { keyPath: 'articleId' });
+      },
+    });
+    await v1.put('claps', { articleId: 'old-story', readerId: 'r', count: 9, rev: 2, updated: '2026-01-01' });
+    v1.close();
+    const db = await openPlauditDatabase(name);
+    expect(db.version).to.equal(DB_VERSION);
+    expect([...db.objectStoreNames]).to.include.members(['annotations', 'outbox', 'totals', 'claps', 'meta']);
+    expect((await db.get('claps', 'old-story'))?.count).to.equal(9);
+    expect([...db.transaction('annotations').store.indexNames]).to.include.members(['by-article', 'by-modified']);
+    db.close();
+  });
+
+  it('closes itself instead of blocking a newer version opened elsewhere', async () => {
+    const db = await openPlauditDatabase(name);
+    let blocked = false;
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, DB_VERSION + 1);
+      request.onblocked = () => (blocked = true);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    expect(blocked).to.equal(false);
+    expect(newer.version).to.equal(DB_VERSION + 1);
+    newer.close();
+    expect(() => db.transaction('claps')).to.throw();
+  });
+
+  it('gives the reader one random id and token, kept across calls', async () => {
+    const db = await openPlauditDatabase();
+    const first = await getReaderIdentity(db);
+    const second = await getReaderIdentity(db);
+    expect(first.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(first.token).to.have.length(64);
+    expect(second).to.deep.equal(first);
+  });
+});
