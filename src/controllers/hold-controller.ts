@@ -9,65 +9,51 @@ export interface HoldClock {
 
 export const systemClock: HoldClock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  clearTimeout: (handle) => clearTimeout(handle as number),
 };
 
-export interface HoldOptions {
-  /** Takes one step (a clap). Returning false ends the hold (cap reached, vetoed). */
-  step(): boolean;
-  /** Called once when a hold ends, however it ended. */
-  end(): void;
-}
-
 /**
- * Press-and-hold repetition: one step at once, then, while still held, steps that
- * come faster the longer the hold lasts (see `holdInterval`). Timers are cleared
- * when the host disconnects.
+ * Press-and-hold repetition: `step` once at once, then, while still held, again
+ * and again, faster the longer the hold lasts (see `holdInterval`). `step`
+ * returning false (cap reached, vetoed) ends the hold; `end` runs once however
+ * the hold ended. Timers are cleared when the host disconnects.
  */
 export class HoldController implements ReactiveController {
   /** Shared by every hold; replace in tests to drive time by hand. */
   static clock: HoldClock = systemClock;
-  private timer: unknown = null;
-  private steps = 0;
-  private active = false;
+  holding = false;
+  #timer: unknown;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly options: HoldOptions,
+    private readonly step: () => boolean,
+    private readonly end: () => void,
   ) {
     host.addController(this);
   }
 
-  get holding(): boolean {
-    return this.active;
-  }
-
   start(): void {
-    if (this.active) return;
-    this.active = true;
-    this.steps = 0;
-    if (!this.options.step()) return this.stop();
-    this.schedule(HOLD_DELAY_MS);
+    if (this.holding) return;
+    this.holding = true;
+    if (this.step()) this.#next(0, HOLD_DELAY_MS);
+    else this.stop();
   }
 
   stop(): void {
-    if (!this.active) return;
-    this.active = false;
-    if (this.timer !== null) HoldController.clock.clearTimeout(this.timer);
-    this.timer = null;
-    this.options.end();
+    if (!this.holding) return;
+    this.holding = false;
+    HoldController.clock.clearTimeout(this.#timer);
+    this.end();
   }
 
   hostDisconnected(): void {
     this.stop();
   }
 
-  private schedule(ms: number): void {
-    this.timer = HoldController.clock.setTimeout(() => {
-      this.timer = null;
-      if (!this.active) return;
-      if (!this.options.step()) return this.stop();
-      this.schedule(holdInterval(this.steps++));
-    }, ms);
+  #next(n: number, wait: number): void {
+    this.#timer = HoldController.clock.setTimeout(() => {
+      if (!this.step()) return this.stop();
+      this.#next(n + 1, holdInterval(n));
+    }, wait);
   }
 }

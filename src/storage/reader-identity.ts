@@ -6,30 +6,22 @@ export interface ReaderIdentity {
   token: string;
 }
 
-let memoryIdentity: ReaderIdentity | null = null;
+let memory: ReaderIdentity | undefined;
+const random = () => crypto.randomUUID();
 
 /**
- * Returns the reader's id and token, creating both on first use. Two tabs racing
- * here agree: the read and the write share one transaction.
- * Without a database, an identity lives in memory for the page's life.
+ * Returns the reader's id and token (64 hex digits), creating both on first use.
+ * Two tabs racing here agree: the read and the write share one transaction.
+ * Without a database (`null`), one identity lives in memory for the page's life.
  */
 export async function getReaderIdentity(db: PlauditDatabase | null): Promise<ReaderIdentity> {
-  if (!db) return (memoryIdentity ??= createIdentity());
-  const tx = db.transaction('meta', 'readwrite');
-  const store = tx.objectStore('meta');
-  const [id, token] = await Promise.all([store.get('readerId'), store.get('readerToken')]);
-  if (id && token) {
-    await tx.done;
-    return { id, token };
-  }
-  const fresh = createIdentity();
-  await Promise.all([store.put(fresh.id, 'readerId'), store.put(fresh.token, 'readerToken')]);
-  await tx.done;
+  const token = () => (random() + random()).replace(/-/g, '');
+  if (!db) return (memory ??= { id: random(), token: token() });
+  const store = db.transaction('meta', 'readwrite').store;
+  const found = { id: await store.get('readerId'), token: await store.get('readerToken') };
+  if (found.id && found.token) return found as ReaderIdentity;
+  const fresh = { id: random(), token: token() };
+  await store.put(fresh.id, 'readerId');
+  await store.put(fresh.token, 'readerToken');
   return fresh;
-}
-
-function createIdentity(): ReaderIdentity {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const token = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return { id: crypto.randomUUID(), token };
 }

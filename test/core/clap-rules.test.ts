@@ -1,11 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  applyClaps,
-  holdInterval,
-  HOLD_DELAY_MS,
-  parseMaxClaps,
-  sanitizeCount,
-} from '../../src/core/clap-rules.js';
+import { clampCount, holdInterval, HOLD_DELAY_MS, parseMaxClaps } from '../../src/core/clap-rules.js';
 
 describe('clap rules', () => {
   it('holding reaches 50 claps in a few seconds, speeding up', () => {
@@ -18,19 +12,16 @@ describe('clap rules', () => {
   it('accepts only positive integers for max-claps', () => {
     expect(parseMaxClaps(null)).to.equal(50);
     expect(parseMaxClaps(' 12 ')).to.equal(12);
-    for (const bad of ['0', '-3', '2.5', 'lots', '', '1e3']) expect(parseMaxClaps(bad)).to.equal(null);
+    expect(parseMaxClaps(7)).to.equal(7);
+    for (const bad of ['0', '-3', '2.5', 'lots', '', '1e3', 2.5]) expect(parseMaxClaps(bad)).to.equal(null);
   });
 
-  it('repairs corrupt counts into 0..max', () => {
-    expect(sanitizeCount('7', 50)).to.deep.equal({ count: 0, repaired: true });
-    expect(sanitizeCount(-4, 50)).to.deep.equal({ count: 0, repaired: true });
-    expect(sanitizeCount(99, 50)).to.deep.equal({ count: 50, repaired: true });
-    expect(sanitizeCount(NaN, 50)).to.deep.equal({ count: 0, repaired: true });
-    expect(sanitizeCount(12, 50)).to.deep.equal({ count: 12, repaired: false });
-  });
-
-  it('never goes past the cap or below zero', () => {
-    expect(applyClaps(48, 5, 50)).to.equal(50);
-    expect(applyClaps(3, -10, 50)).to.equal(0);
+  it('clamps corrupt or out-of-range counts into 0..max', () => {
+    expect(clampCount('7', 50)).to.equal(0);
+    expect(clampCount(-4, 50)).to.equal(0);
+    expect(clampCount(99, 50)).to.equal(50);
+    expect(clampCount(NaN, 50)).to.equal(0);
+    expect(clampCount(12.7, 50)).to.equal(12);
+    expect(clampCount(12, 50)).to.equal(12);
   });
 });

@@ -1,6 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { html, LitElement, nothing } from 'lit';
 import { resolveArticleId } from '../../core/article-id.js';
 import { DEFAULT_MAX_CLAPS, parseMaxClaps } from '../../core/clap-rules.js';
 import { ClapController } from '../../controllers/clap-controller.js';
@@ -47,38 +45,53 @@ const CLICK_AFTER_HOLD_MS = 800;
  */
 export class PlauditClapsElement extends LitElement {
   static override styles = clapsStyles;
+  // Declared without decorators: this element ships alone in a 10 KB bundle, and
+  // lowering standard decorators costs a sizeable share of that.
+  static override properties = {
+    articleId: { attribute: 'article-id', reflect: true },
+    maxClaps: { attribute: 'max-claps' },
+    endpoint: {},
+    announcement: { state: true },
+    bubbleShown: { state: true },
+  };
 
-  @property({ attribute: 'article-id', reflect: true }) accessor articleId: string | null = null;
-  @property({ attribute: 'max-claps' }) accessor maxClaps: string | number | null = null;
-  @property() accessor endpoint: string | null = null;
+  declare articleId: string | null;
+  declare maxClaps: string | number | null;
+  declare endpoint: string | null;
+  declare private announcement: string;
+  declare private bubbleShown: boolean;
 
-  @state() private accessor announcement = '';
-  @state() private accessor bubbleShown = false;
-
-  @query('.clap') private accessor button!: HTMLButtonElement;
-
-  private readonly claps = new ClapController(this, () => ({
+  #claps = new ClapController(this, () => ({
     articleId: this.resolvedArticleId,
     max: this.resolvedMax,
-    sync: Boolean(this.endpoint),
+    sync: !!this.endpoint,
   }));
-  private readonly hold = new HoldController(this, {
-    step: () => this.clapOnce(),
-    end: () => void this.finishBurst(),
-  });
-  private burst = 0;
-  private lastHoldEnd = -Infinity;
-  private bubbleTimer: ReturnType<typeof setTimeout> | undefined;
-  private warnedMax: string | null = null;
+  #hold = new HoldController(
+    this,
+    () => this.#clapOnce(),
+    () => void this.#finishBurst(),
+  );
+  /** Claps taken in the current burst. */
+  #burst = 0;
+  #lastHoldEnd = -1e9;
+  #bubbleTimer?: ReturnType<typeof setTimeout>;
+  #warnedMax?: string;
+
+  constructor() {
+    super();
+    this.articleId = this.maxClaps = this.endpoint = null;
+    this.announcement = '';
+    this.bubbleShown = false;
+  }
 
   /** The reader's claps for this story. */
   get count(): number {
-    return this.claps.snapshot?.count ?? 0;
+    return this.#claps.model?.count ?? 0;
   }
 
   /** The story's total, from every reader when synced. */
   get total(): number {
-    return this.claps.snapshot?.total ?? 0;
+    return this.#claps.model?.snapshot.total ?? 0;
   }
 
   /** The article id in use (explicit, canonical URL or page address). */
@@ -88,166 +101,148 @@ export class PlauditClapsElement extends LitElement {
 
   /** The cap in use; a malformed `max-claps` falls back to 50 with one console warning. */
   get resolvedMax(): number {
-    const raw = this.maxClaps;
-    const parsed = typeof raw === 'number' ? parseMaxClaps(String(raw)) : parseMaxClaps(raw);
-    if (parsed !== null) return parsed;
-    const shown = String(raw);
-    if (this.warnedMax !== shown) {
-      this.warnedMax = shown;
-      console.warn(`<plaudit-claps>: max-claps="${shown}" is not a positive integer; using ${DEFAULT_MAX_CLAPS}.`);
+    const max = parseMaxClaps(this.maxClaps);
+    if (max) return max;
+    if (this.#warnedMax !== (this.#warnedMax = String(this.maxClaps))) {
+      console.warn(`<plaudit-claps>: max-claps="${this.maxClaps}" is not a positive integer; using ${DEFAULT_MAX_CLAPS}.`);
     }
     return DEFAULT_MAX_CLAPS;
   }
 
   /** Resolves once the stored count has been read. */
   get ready(): Promise<void> {
-    return this.claps.current?.ready ?? Promise.resolve();
+    return this.#claps.model?.ready ?? Promise.resolve();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.bubbleTimer);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('maxClaps')) void this.resolvedMax;
+    clearTimeout(this.#bubbleTimer);
   }
 
   protected override render() {
-    const snap = this.claps.snapshot;
-    const count = snap?.count ?? 0;
-    const max = snap?.max ?? this.resolvedMax;
-    const total = snap?.total ?? 0;
+    const { count, max, total, persisted } = this.#claps.model!.snapshot;
     const atCap = count >= max;
-    const label = atCap ? `Clap for this story (you have given the most, ${max})` : 'Clap for this story';
     return html`<div part="base" class="base">
       <div class="stage">
         <button
           part="button"
-          class=${classMap({ clap: true, clapped: count > 0, active: this.hold.holding })}
-          type="button"
-          aria-label=${label}
-          aria-disabled=${atCap ? 'true' : 'false'}
+          class="clap ${count ? 'clapped' : ''} ${this.#hold.holding ? 'active' : ''}"
+          aria-label="Clap for this story${atCap ? ` (you gave the most, ${max})` : ''}"
+          aria-disabled=${atCap}
           aria-describedby="tally"
-          title=${atCap ? `You gave the most claps (${max})` : 'Clap, or hold to clap more'}
-          @pointerdown=${this.onPointerDown}
-          @pointerup=${this.endHold}
-          @pointercancel=${this.endHold}
-          @lostpointercapture=${this.endHold}
-          @keydown=${this.onKeyDown}
-          @keyup=${this.onKeyUp}
-          @blur=${this.endHold}
-          @click=${this.onClick}
-          @contextmenu=${(e: Event) => e.preventDefault()}
+          @pointerdown=${this}
+          @pointerup=${this}
+          @pointercancel=${this}
+          @lostpointercapture=${this}
+          @keydown=${this}
+          @keyup=${this}
+          @blur=${this}
+          @click=${this}
+          @contextmenu=${this}
         >
           ${clapIcon}
         </button>
-        <span part="bubble" class=${classMap({ bubble: true, shown: this.bubbleShown })} aria-hidden="true"
-          >+${count}</span
-        >
+        <span part="bubble" class="bubble ${this.bubbleShown ? 'shown' : ''}" aria-hidden="true">+${count}</span>
       </div>
       <div class="tally" id="tally">
-        <span part="total" class="total"><strong>${total.toLocaleString()}</strong> ${total === 1 ? 'clap' : 'claps'}</span>
+        <span part="total"><strong>${total.toLocaleString()}</strong> clap${total === 1 ? '' : 's'}</span>
         <span part="count" class="mine"
-          >${atCap ? `You gave the most: ${max}` : count > 0 ? `You: ${count} of ${max}` : `Clap up to ${max} times`}</span
+          >${atCap ? `You gave the most: ${max}` : count ? `You: ${count} of ${max}` : `Clap up to ${max} times`}</span
         >
-        ${snap && !snap.persisted
-          ? html`<span part="hint" class="hint" role="note">Not saved on this device</span>`
-          : nothing}
+        ${persisted ? nothing : html`<span part="hint" class="mine">Not saved on this device</span>`}
       </div>
-      ${count > 0
-        ? html`<button part="undo" class="undo" type="button" aria-label="Undo claps" @click=${this.undo}>
-            Undo
-          </button>`
-        : nothing}
-      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${count ? html`<button part="undo" class="undo" aria-label="Undo claps" @click=${this.undo}>Undo</button>` : nothing}
+      <div class="sr" role="status" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
   /** Sets the reader's claps for this story back to 0. */
-  async undo(): Promise<void> {
-    const model = this.claps.current;
-    if (!model) return;
+  undo = async (): Promise<void> => {
+    const model = this.#claps.model!;
     await model.ready;
-    const before = model.count;
-    if (before === 0) return;
+    const delta = -model.count;
+    if (!delta) return;
     await model.undo();
-    this.dispatchEvent(
-      new PlauditClapEvent({ articleId: model.articleId, count: model.count, delta: -before, total: model.snapshot.total }),
-    );
-    this.announce('Your claps were removed.');
-    this.button?.focus();
+    this.#recorded(delta, 'Your claps were removed.');
+    this.renderRoot.querySelector<HTMLElement>('.clap')?.focus();
+  };
+
+  /**
+   * The clap button's events, in one listener. A press (pointer, Enter or Space)
+   * starts a hold and its release ends it; the keys' own repeat is ignored. A
+   * click with no press before it (a screen reader's, or `click()`) is one clap.
+   * @internal
+   */
+  handleEvent(e: Event): void {
+    const hold = this.#hold;
+    const key = (e as KeyboardEvent).key;
+    switch (e.type) {
+      case 'pointerdown':
+        if ((e as PointerEvent).button) return;
+        try {
+          // Keeps pointerup coming to the button when the finger drifts off it.
+          (e.target as Element).setPointerCapture((e as PointerEvent).pointerId);
+        } catch {
+          // Synthetic pointers cannot be captured; the hold works without.
+        }
+        return hold.start();
+      case 'keydown':
+      case 'keyup':
+        if (key !== 'Enter' && key !== ' ') return;
+        e.preventDefault();
+        if (e.type === 'keyup') break;
+        if (!(e as KeyboardEvent).repeat) hold.start();
+        return;
+      case 'click':
+        if (performance.now() - this.#lastHoldEnd > CLICK_AFTER_HOLD_MS && !hold.holding) {
+          hold.start();
+          hold.stop();
+        }
+        return;
+      case 'contextmenu':
+        return e.preventDefault();
+    }
+    // pointerup, pointercancel, lostpointercapture, blur, keyup: the press ends.
+    if (hold.holding) {
+      this.#lastHoldEnd = performance.now();
+      hold.stop();
+    }
   }
 
-  private onPointerDown = (e: PointerEvent): void => {
-    if (e.button !== 0) return;
-    try {
-      // Keeps pointerup coming to the button when the finger drifts off it.
-      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    } catch {
-      // Synthetic or already-released pointers cannot be captured; the hold still works.
-    }
-    this.hold.start();
-  };
-
-  private onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    e.preventDefault();
-    if (!e.repeat) this.hold.start();
-  };
-
-  private onKeyUp = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    e.preventDefault();
-    this.endHold();
-  };
-
-  /** A click with no press before it (a screen reader's, or `click()`) is one clap. */
-  private onClick = (): void => {
-    if (performance.now() - this.lastHoldEnd < CLICK_AFTER_HOLD_MS || this.hold.holding) return;
-    this.hold.start();
-    this.hold.stop();
-  };
-
-  private endHold = (): void => {
-    if (!this.hold.holding) return;
-    this.lastHoldEnd = performance.now();
-    this.hold.stop();
-  };
-
-  private clapOnce(): boolean {
-    const model = this.claps.current;
-    if (!model) return false;
-    const veto = new PlauditBeforeClapEvent({ articleId: model.articleId, count: model.count });
-    if (!this.dispatchEvent(veto)) return false;
+  #clapOnce(): boolean {
+    const model = this.#claps.model!;
+    if (!this.dispatchEvent(new PlauditBeforeClapEvent({ articleId: model.articleId, count: model.count }))) return false;
     if (!model.clap()) return false;
-    this.burst++;
+    this.#burst++;
     this.bubbleShown = true;
-    clearTimeout(this.bubbleTimer);
+    clearTimeout(this.#bubbleTimer);
     return true;
   }
 
-  private async finishBurst(): Promise<void> {
-    const model = this.claps.current;
-    const delta = this.burst;
-    this.burst = 0;
-    this.bubbleTimer = setTimeout(() => (this.bubbleShown = false), BUBBLE_MS);
-    if (!model) return;
-    if (delta === 0) {
-      if (model.count >= model.max) this.announce(`You have given the most claps, ${model.max}.`);
+  async #finishBurst(): Promise<void> {
+    const model = this.#claps.model!;
+    const delta = this.#burst;
+    this.#burst = 0;
+    this.#bubbleTimer = setTimeout(() => (this.bubbleShown = false), BUBBLE_MS);
+    if (!delta) {
+      if (model.count >= model.max) this.#announce(`You have given the most claps, ${model.max}.`);
       return;
     }
     await model.flush();
-    const { count, max, total } = model.snapshot;
-    this.dispatchEvent(new PlauditClapEvent({ articleId: model.articleId, count, delta, total }));
+    const { count, max } = model.snapshot;
     const left = max - count;
-    this.announce(
-      `You clapped ${count} ${count === 1 ? 'time' : 'times'}. ${left > 0 ? `${left} left.` : 'That is the most you can give.'}`,
-    );
+    this.#recorded(delta, `You clapped ${count} time${count === 1 ? '' : 's'}. ${left ? `${left} left.` : 'That is the most you can give.'}`);
+  }
+
+  #recorded(delta: number, message: string): void {
+    const model = this.#claps.model!;
+    const { count, total } = model.snapshot;
+    this.dispatchEvent(new PlauditClapEvent({ articleId: model.articleId, count, delta, total }));
+    this.#announce(message);
   }
 
   /** Live regions only speak changes, so the same sentence twice is nudged. */
-  private announce(message: string): void {
+  #announce(message: string): void {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   }
 }

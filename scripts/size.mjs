@@ -1,0 +1,55 @@
+// Prints each bundle's gzip size and fails when one is over its budget.
+// "Up front" is the entry file plus every chunk it imports statically; "lazy" is
+// what it loads with a dynamic import on first use (the note editor, say).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const budgets = {
+  'plaudit-claps': { upfront: 10 * KB },
+  plaudit: { upfront: 16 * KB, total: 28 * KB },
+  'plaudit-review': { upfront: 30 * KB },
+};
+
+let meta;
+try {
+  meta = JSON.parse(readFileSync('dist/meta.json', 'utf8'));
+} catch {
+  console.error('No dist/meta.json: run `npm run build` first.');
+  process.exit(1);
+}
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const fmt = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+let failed = false;
+
+for (const [name, metafile] of Object.entries(meta)) {
+  const outputs = metafile.outputs;
+  const walk = (file, kind, seen) => {
+    for (const imp of outputs[file]?.imports ?? []) {
+      if (imp.external || seen.has(imp.path)) continue;
+      if (kind === 'static' && imp.kind !== 'import-statement') continue;
+      seen.add(imp.path);
+      walk(imp.path, kind, seen);
+    }
+    return seen;
+  };
+  const entry = `dist/${name}.js`;
+  const upfrontFiles = walk(entry, 'static', new Set([entry]));
+  const allFiles = walk(entry, 'all', new Set([entry]));
+  const lazyFiles = [...allFiles].filter((f) => !upfrontFiles.has(f));
+  const upfront = [...upfrontFiles].reduce((sum, f) => sum + gz(f), 0);
+  const total = [...allFiles].reduce((sum, f) => sum + gz(f), 0);
+  const budget = budgets[name] ?? {};
+  const over = (budget.upfront && upfront > budget.upfront) || (budget.total && total > budget.total);
+  failed ||= Boolean(over);
+  console.log(
+    `${over ? 'OVER' : 'ok  '} ${entry.padEnd(26)} up front ${fmt(upfront).padStart(9)}` +
+      (budget.upfront ? ` (budget ${fmt(budget.upfront)})` : ''),
+  );
+  for (const f of lazyFiles) console.log(`       lazy ${f.padEnd(44)} ${fmt(gz(f)).padStart(9)}`);
+  if (lazyFiles.length || budget.total) {
+    console.log(`       total ${fmt(total).padStart(9)}` + (budget.total ? ` (budget ${fmt(budget.total)})` : ''));
+  }
+}
+process.exit(failed ? 1 : 0);
