@@ -18,6 +18,7 @@ export const esbuild = esbuildPlugin({
   tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
 });
 
+/** The demo: open http://localhost:8000/demo/ (the dev server serves appIndex under its folder). */
 export default {
   rootDir: '.',
   nodeResolve: true,

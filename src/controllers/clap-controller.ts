@@ -10,11 +10,12 @@ export class ClapController implements ReactiveController {
   /** The shared model while connected. */
   model: ClapModel | null = null;
   #unsubscribe?: () => void;
+  #disconnectSync?: () => void;
   #key = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly target: () => { articleId: string; max: number; sync: boolean },
+    private readonly target: () => { articleId: string; max: number; endpoint: string | null },
   ) {
     host.addController(this);
   }
@@ -24,19 +25,29 @@ export class ClapController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { articleId, max, sync } = this.target();
-    const key = `${articleId}\n${max}`;
+    const { articleId, max, endpoint } = this.target();
+    const key = `${articleId}\n${max}\n${endpoint ?? ''}`;
     if (this.model && key === this.#key) return;
     this.hostDisconnected();
     this.#key = key;
     const model = (this.model = acquireClapModel(articleId, max));
     model.max = max;
-    model.queueForSync ||= sync;
     this.#unsubscribe = model.subscribe(() => this.host.requestUpdate());
+    // The sync layer loads only for elements with an endpoint: without one, nothing leaves the device.
+    if (endpoint) {
+      let disconnect: (() => void) | undefined;
+      let live = true;
+      this.#disconnectSync = () => ((live = false), disconnect?.());
+      void import('./clap-sync.js').then(({ connectClapSync }) => {
+        if (live) disconnect = connectClapSync(model, endpoint);
+      });
+    }
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
+    this.#disconnectSync?.();
+    this.#disconnectSync = undefined;
     this.model?.release();
     this.model = null;
   }

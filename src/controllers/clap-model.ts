@@ -30,7 +30,7 @@ export interface ClapSnapshot {
 export class ClapModel {
   readonly articleId: string;
   max: number;
-  /** Queue writes for the sync layer (set when an element has an endpoint). */
+  /** Queue writes for the sync layer (set by `clap-sync` when an element has an endpoint). */
   queueForSync = false;
   readonly ready: Promise<void>;
   #stored = 0;
@@ -44,6 +44,7 @@ export class ClapModel {
   #db: PlauditDatabase | null = null;
   #channel: BroadcastChannel | null = null;
   #listeners = new Set<() => void>();
+  #writeListeners = new Set<() => void>();
   #writing: Promise<void> = Promise.resolve();
   #refs = 0;
   #onPageHide = () => void this.flush();
@@ -89,6 +90,12 @@ export class ClapModel {
   setServerTotals(totals: ServerClapTotals | null): void {
     this.#server = totals;
     this.#emit();
+  }
+
+  /** Calls `listener` after each write commits (the sync layer flushes then). */
+  onWrite(listener: () => void): () => void {
+    this.#writeListeners.add(listener);
+    return () => this.#writeListeners.delete(listener);
   }
 
   subscribe(listener: () => void): () => void {
@@ -162,6 +169,7 @@ export class ClapModel {
       this.#rev = record.rev;
       this.#persisted = true;
       this.#channel?.postMessage({ articleId: this.articleId, count: record.count, rev: record.rev });
+      for (const listener of this.#writeListeners) listener();
     } catch (error) {
       if (this.#persisted && error) console.warn('Plaudit: could not save claps on this device.', error);
       this.#persisted = false;

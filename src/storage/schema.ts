@@ -65,6 +65,8 @@ export interface TotalsRecord {
   articleId: string;
   total: number;
   clappers: number;
+  /** The reader's own count as the server stored it, so a display can add unsent claps. */
+  mine?: number;
   fetched: string;
 }
 

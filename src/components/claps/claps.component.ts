@@ -64,7 +64,7 @@ export class PlauditClapsElement extends LitElement {
   #claps = new ClapController(this, () => ({
     articleId: this.resolvedArticleId,
     max: this.resolvedMax,
-    sync: !!this.endpoint,
+    endpoint: this.endpoint?.trim() || null,
   }));
   #hold = new HoldController(
     this,

@@ -1,0 +1,122 @@
+import { ANNOTATION_CONTEXT, type Annotation } from '../../src/core/annotation.js';
+import {
+  ARTICLE_ID,
+  LIMITS,
+  UUID,
+  type ArticleRegistration,
+  type ClapPut,
+  type ModerationPatch,
+} from '../../src/sync/protocol.js';
+
+/** A request part that passed, or the 4xx it earns. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; error: string; reason: string };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const no = (status: number, error: string, reason: string): Checked<never> => ({ ok: false, status, error, reason });
+
+const TOKEN = /^[A-Za-z0-9._~+/=-]{16,256}$/;
+
+/** The bearer token, or 401. */
+export function checkBearer(header: string | null): Checked<string> {
+  const match = /^Bearer\s+(\S+)$/.exec(header ?? '');
+  if (!match) return no(401, 'unauthenticated', 'a bearer token is required');
+  return TOKEN.test(match[1]!) ? ok(match[1]!) : no(401, 'unauthenticated', 'the token is malformed');
+}
+
+export function checkArticleId(id: string): Checked<string> {
+  return ARTICLE_ID.test(id) ? ok(id) : no(400, 'invalid-article-id', 'the article id is not valid');
+}
+
+export function checkUuid(id: string, what: string): Checked<string> {
+  return UUID.test(id) ? ok(id.toLowerCase()) : no(400, `invalid-${what}-id`, `the ${what} id is not a UUID`);
+}
+
+/** Checks the media type (parameters ignored unless `profile` is required) and the size. */
+export function checkBody(
+  contentType: string | null,
+  text: string,
+  expected: 'application/json' | 'application/ld+json',
+  maxBytes: number,
+): Checked<unknown> {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const accepted = expected === 'application/ld+json' ? ['application/ld+json', 'application/json'] : [expected];
+  if (!accepted.includes(type)) return no(415, 'unsupported-media-type', `send ${expected}`);
+  if (new Blob([text]).size > maxBytes) return no(413, 'too-large', `the request is larger than ${maxBytes} bytes`);
+  try {
+    return ok(JSON.parse(text));
+  } catch {
+    return no(400, 'invalid-json', 'the request is not valid JSON');
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+export function checkClapPut(body: unknown): Checked<ClapPut> {
+  if (!isObject(body)) return no(422, 'invalid-claps', 'expected {count, rev}');
+  const { count, rev } = body;
+  if (!isInt(count) || count < 0 || count > LIMITS.maxClapsPerReader) {
+    return no(422, 'invalid-claps', `count must be a whole number from 0 to ${LIMITS.maxClapsPerReader}`);
+  }
+  if (!isInt(rev) || rev < 1) return no(422, 'invalid-claps', 'rev must be a positive whole number');
+  return ok({ count, rev });
+}
+
+export function checkRegistration(body: unknown): Checked<ArticleRegistration> {
+  if (!isObject(body)) return no(422, 'invalid-article', 'expected {title, url, textHash, paragraphs}');
+  const { title, url, textHash, paragraphs } = body;
+  if (typeof title !== 'string' || title.length > 500) return no(422, 'invalid-article', 'title must be text up to 500 characters');
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return no(422, 'invalid-article', 'url must be an absolute http(s) URL');
+  if (typeof textHash !== 'string' || !/^[A-Za-z0-9+/=_:-]{4,128}$/.test(textHash)) {
+    return no(422, 'invalid-article', 'textHash must be a short hash string');
+  }
+  if (!Array.isArray(paragraphs) || paragraphs.length > LIMITS.maxParagraphs || !paragraphs.every((p) => typeof p === 'string')) {
+    return no(422, 'invalid-article', `paragraphs must be a list of up to ${LIMITS.maxParagraphs} strings`);
+  }
+  return ok({ title, url, textHash, paragraphs: paragraphs as string[] });
+}
+
+/** A W3C annotation whose id matches the URL and whose target is a known-shaped article. */
+export function checkAnnotation(body: unknown, uuid: string): Checked<Annotation> {
+  const bad = (reason: string) => no(422, 'invalid-annotation', reason);
+  if (!isObject(body)) return bad('expected a JSON-LD annotation');
+  if (body['@context'] !== ANNOTATION_CONTEXT) return bad(`@context must be ${ANNOTATION_CONTEXT}`);
+  if (body.type !== 'Annotation') return bad('type must be "Annotation"');
+  if (typeof body.id !== 'string' || body.id.toLowerCase() !== `urn:uuid:${uuid}`) return bad('id must be urn:uuid: of the URL');
+  if (body.motivation !== 'highlighting' && body.motivation !== 'commenting') return bad('unknown motivation');
+  if (!isIso(body.created) || !isIso(body.modified)) return bad('created and modified must be ISO dates');
+  if (body.creator !== undefined && (typeof body.creator !== 'string' || !UUID.test(body.creator))) {
+    return bad('creator must be a reader id');
+  }
+  if (body['plaudit:visibility'] === 'private') return bad('private notes are never accepted');
+  const target = body.target;
+  if (!isObject(target) || typeof target.source !== 'string' || !ARTICLE_ID.test(target.source)) {
+    return bad('target.source must be an article id');
+  }
+  if (!Array.isArray(target.selector) || target.selector.length === 0 || target.selector.length > 8) {
+    return bad('target.selector must list 1 to 8 selectors');
+  }
+  for (const s of target.selector) {
+    if (!isObject(s)) return bad('a selector must be an object');
+    if (s.type === 'TextQuoteSelector') {
+      if (typeof s.exact !== 'string' || s.exact.length === 0 || s.exact.length > 5_000) return bad('exact must be 1-5000 characters');
+    } else if (s.type === 'TextPositionSelector') {
+      if (!isInt(s.start) || !isInt(s.end) || s.start < 0 || s.end < s.start) return bad('start/end must be a valid range');
+    } else return bad('unknown selector type');
+  }
+  const b = body.body;
+  if (b !== undefined) {
+    if (!isObject(b) || b.type !== 'TextualBody' || typeof b.value !== 'string') return bad('body must be a TextualBody');
+    if (b.value.length > LIMITS.maxNoteLength) return bad(`a note may be at most ${LIMITS.maxNoteLength} characters`);
+    if (body['plaudit:visibility'] !== 'shared') return bad('a note must be marked shared');
+  }
+  return ok(body as unknown as Annotation);
+}
+
+export function checkModeration(body: unknown): Checked<ModerationPatch> {
+  const status = isObject(body) ? body['plaudit:status'] : undefined;
+  return status === 'visible' || status === 'hidden'
+    ? ok({ 'plaudit:status': status })
+    : no(422, 'invalid-moderation', 'plaudit:status must be "visible" or "hidden"');
+}
