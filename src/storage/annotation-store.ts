@@ -1,6 +1,7 @@
 import type { Annotation } from '../core/annotation.js';
 import { openPlauditDatabase, type PlauditDatabase } from './open-database.js';
 import { enqueue } from './outbox-store.js';
+import { getReaderIdentity } from './reader-identity.js';
 import { OutboxKind, type AnnotationRecord } from './schema.js';
 
 /** Options for a write: `sync` queues the change for the server in the same transaction. */
@@ -16,12 +17,27 @@ export interface WriteOptions {
  */
 export interface AnnotationStore {
   readonly persistent: boolean;
+  /** The reader's id on this device, the `creator` of their annotations. */
+  readerId(): Promise<string>;
   list(articleId: string): Promise<AnnotationRecord[]>;
   get(id: string): Promise<AnnotationRecord | undefined>;
   put(annotation: Annotation, options: WriteOptions): Promise<void>;
   /** With `sync`, the record stays as a tombstone (`deleted`) until the server acknowledges. */
   remove(id: string, articleId: string, options: WriteOptions): Promise<void>;
 }
+
+/**
+ * The BroadcastChannel on which tabs (and elements) tell each other about
+ * annotation changes. Messages carry the annotation so that tabs without
+ * IndexedDB stay in step too; `reload` asks listeners to read the store again
+ * (for writers such as sync that change many records).
+ */
+export const ANNOTATION_CHANNEL = 'plaudit:annotations';
+
+export type AnnotationChannelMessage =
+  | { type: 'put'; articleId: string; annotation: Annotation }
+  | { type: 'delete'; articleId: string; id: string }
+  | { type: 'reload'; articleId: string };
 
 /** The outbox key for an annotation's changes: later changes replace earlier ones. */
 export const annotationOutboxKey = (id: string): string => `annotation:${id}`;
@@ -40,6 +56,10 @@ function toRecord(annotation: Annotation, previous?: AnnotationRecord): Annotati
 class IdbAnnotationStore implements AnnotationStore {
   readonly persistent = true;
   constructor(private readonly db: PlauditDatabase) {}
+
+  async readerId(): Promise<string> {
+    return (await getReaderIdentity(this.db)).id;
+  }
 
   async list(articleId: string): Promise<AnnotationRecord[]> {
     const all = await this.db.getAllFromIndex('annotations', 'by-article', articleId);
@@ -90,6 +110,10 @@ class IdbAnnotationStore implements AnnotationStore {
 export class MemoryAnnotationStore implements AnnotationStore {
   readonly persistent = false;
   private readonly records = new Map<string, AnnotationRecord>();
+
+  async readerId(): Promise<string> {
+    return (await getReaderIdentity(null)).id;
+  }
 
   async list(articleId: string): Promise<AnnotationRecord[]> {
     return [...this.records.values()].filter((r) => r.articleId === articleId);

@@ -1,0 +1,128 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { NoteVisibility } from '../../core/annotation.js';
+import { noteEditorStyles } from './note-editor.styles.js';
+
+/** The longest note a reader may save, in characters (UTF-16 code units, as `maxlength` counts). */
+export const NOTE_MAX_LENGTH = 10_000;
+
+const count = new Intl.NumberFormat('en');
+
+/** Fired when the reader saves a note that fits the limit. */
+export class NoteSaveEvent extends Event {
+  static readonly eventName = 'plaudit-note-save';
+  constructor(
+    readonly text: string,
+    readonly visibility: NoteVisibility,
+  ) {
+    super(NoteSaveEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/** Fired when the reader cancels (button or Escape). */
+export class NoteCancelEvent extends Event {
+  static readonly eventName = 'plaudit-note-cancel';
+  constructor() {
+    super(NoteCancelEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/**
+ * The note editor: a labelled text box with a character counter, a choice to
+ * share the note with the editors, Save and Cancel. Ctrl+Enter (Cmd+Enter on a
+ * Mac) saves, Escape cancels. Notes are plain text; the limit is shown, never
+ * enforced by silently cutting a paste short.
+ *
+ * @event plaudit-note-save - The reader saved; `text` and `visibility` say what.
+ * @event plaudit-note-cancel - The reader cancelled.
+ * @csspart base - The editor's box.
+ */
+export class PlauditNoteEditor extends LitElement {
+  static override styles = noteEditorStyles;
+
+  /** The note's text when the editor opens. */
+  @property({ attribute: false }) accessor value = '';
+  /** The passage the note is about, shown above the text box. */
+  @property({ attribute: false }) accessor quote = '';
+  @property({ attribute: false }) accessor visibility: NoteVisibility = NoteVisibility.Private;
+  /** The dialog's title: "Add note" or "Edit note". */
+  @property() accessor heading = 'Add note';
+
+  @state() private accessor length = 0;
+  @query('textarea') private accessor textarea!: HTMLTextAreaElement;
+  @query('input[type=checkbox]') private accessor share!: HTMLInputElement;
+
+  override focus(): void {
+    this.textarea?.focus();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('value')) this.length = this.value.length;
+  }
+
+  override firstUpdated(): void {
+    this.textarea.value = this.value;
+    this.textarea.focus();
+  }
+
+  /** Saves when the text fits; otherwise keeps the editor open, with the message shown. */
+  save(): void {
+    const text = this.textarea.value;
+    if (text.length > NOTE_MAX_LENGTH) {
+      this.textarea.focus();
+      return;
+    }
+    const visibility = this.share.checked ? NoteVisibility.Shared : NoteVisibility.Private;
+    this.dispatchEvent(new NoteSaveEvent(text.trim(), visibility));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.dispatchEvent(new NoteCancelEvent());
+    }
+  }
+
+  override render() {
+    const over = this.length - NOTE_MAX_LENGTH;
+    return html`<div
+      part="base"
+      role="dialog"
+      aria-labelledby="title"
+      @keydown=${this.onKeydown}
+    >
+      <h2 id="title">${this.heading}</h2>
+      ${this.quote ? html`<blockquote>${this.quote}</blockquote>` : nothing}
+      <label for="note">Note</label>
+      <textarea
+        id="note"
+        aria-describedby="counter hint${over > 0 ? ' error' : ''}"
+        aria-invalid=${over > 0 ? 'true' : 'false'}
+        @input=${() => (this.length = this.textarea.value.length)}
+      ></textarea>
+      <div id="counter" class="counter">
+        ${count.format(this.length)} / ${count.format(NOTE_MAX_LENGTH)} characters${over > 0
+          ? ` (${count.format(over)} too many)`
+          : nothing}
+      </div>
+      <p id="error" class="error" role="alert">
+        ${over > 0
+          ? `This note is too long. Notes can have at most ${count.format(NOTE_MAX_LENGTH)} characters; shorten it to save.`
+          : nothing}
+      </p>
+      <label class="share">
+        <input type="checkbox" .checked=${this.visibility === NoteVisibility.Shared} />
+        Share with the editors
+      </label>
+      <span id="hint" hidden>Ctrl+Enter or Command+Enter saves, Escape cancels.</span>
+      <div class="actions">
+        <button type="button" @click=${() => this.dispatchEvent(new NoteCancelEvent())}>Cancel</button>
+        <button type="button" class="primary" @click=${() => this.save()}>Save</button>
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const noteEditorStyles = css`
+  :host {
+    display: block;
+    --_error: var(--plaudit-error-color, #b3261e);
+  }
+  [part='base'] {
+    display: grid;
+    gap: 8px;
+    width: min(360px, calc(100vw - 24px));
+    box-sizing: border-box;
+    padding: 12px;
+    border-radius: var(--plaudit-radius, 8px);
+    background: var(--plaudit-surface, #ffffff);
+    color: var(--plaudit-text, #1f2328);
+    border: 1px solid var(--plaudit-border, #8c959f);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0;
+  }
+  blockquote {
+    margin: 0;
+    padding-left: 8px;
+    border-left: 3px solid var(--plaudit-note-color, #b48a00);
+    max-height: 4.2em;
+    overflow: hidden;
+    font-style: italic;
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea {
+    font: inherit;
+    min-height: 6em;
+    resize: vertical;
+    padding: 6px;
+    color: inherit;
+    background: var(--plaudit-input-background, transparent);
+    border: 1px solid var(--plaudit-border, #8c959f);
+    border-radius: 4px;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .counter {
+    font-size: 0.8125rem;
+    text-align: end;
+  }
+  .error {
+    color: var(--_error);
+    font-size: 0.875rem;
+    margin: 0;
+  }
+  .share {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .actions {
+    display: flex;
+    gap: 8px;
+    justify-content: flex-end;
+  }
+  button {
+    font: inherit;
+    min-height: 36px;
+    padding: 4px 14px;
+    border-radius: 4px;
+    border: 1px solid var(--plaudit-border, #8c959f);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--plaudit-accent, #0b57d0);
+    border-color: var(--plaudit-accent, #0b57d0);
+    color: var(--plaudit-on-accent, #ffffff);
+  }
+  :focus-visible {
+    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline-offset: 2px;
+  }
+`;

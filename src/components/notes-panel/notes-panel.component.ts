@@ -1,0 +1,128 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AnchorStatus } from '../../core/annotation.js';
+import type { AnnotationView } from '../../controllers/annotation-controller.js';
+import { renderNoteText } from './note-text.js';
+import { notesPanelStyles } from './notes-panel.styles.js';
+
+/** What the reader asked for in the panel. */
+export type PanelAction = 'select' | 'edit' | 'delete' | 'copy' | 'close' | 'read';
+
+/** Fired inside `<plaudit-article>`'s shadow root for every panel button. */
+export class PanelActionEvent extends Event {
+  static readonly eventName = 'plaudit-panel-action';
+  constructor(
+    readonly action: PanelAction,
+    readonly id: string | null = null,
+    /** The button pressed: focus returns to it when what it opened closes. */
+    readonly source: HTMLElement | null = null,
+  ) {
+    super(PanelActionEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function formatTime(iso: unknown): string {
+  const date = new Date(typeof iso === 'string' ? iso : NaN);
+  return Number.isNaN(date.getTime()) ? '' : when.format(date);
+}
+
+/**
+ * The reader's annotations for the article, as a list in document order:
+ * quoted passage, note, time, and Edit / Delete / Copy link. Passages that can
+ * no longer be found are listed apart with their stored quote; only the reader
+ * deletes them. Escape asks to close.
+ *
+ * @event plaudit-panel-action - A button was pressed; `action` and `id` say which.
+ * @csspart base - The panel.
+ */
+export class PlauditNotesPanel extends LitElement {
+  static override styles = notesPanelStyles;
+
+  /** The annotations, anchored ones in document order first, then orphans. */
+  @property({ attribute: false }) accessor views: readonly AnnotationView[] = [];
+  /** The shortcut that starts the reading cursor, shown on its button. */
+  @property() accessor readingShortcut = 'Alt+Shift+R';
+
+  private emit(action: PanelAction, id: string | null = null, event?: Event): void {
+    const source = event?.currentTarget instanceof HTMLElement ? event.currentTarget : null;
+    this.dispatchEvent(new PanelActionEvent(action, id, source));
+  }
+
+  /** Focuses the item for `id` (its passage button), or the heading's close button. */
+  focusItem(id: string | null): void {
+    const target = id
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .passage, [data-id="${CSS.escape(id)}"] button`)
+      : null;
+    (target ?? this.renderRoot.querySelector<HTMLElement>('.passage, button'))?.focus();
+  }
+
+  private item(view: AnnotationView, index: number) {
+    const orphan = view.status === AnchorStatus.Orphan;
+    const quoteId = `q${index}`;
+    const time = formatTime(view.annotation?.modified);
+    return html`<li data-id=${view.id} class=${view.note ? 'has-note' : ''}>
+      ${orphan
+        ? html`<blockquote id=${quoteId} class="passage">${view.quote || '(no stored quote)'}</blockquote>`
+        : html`<button
+            type="button"
+            id=${quoteId}
+            class="passage"
+            aria-label=${`${view.note ? 'Note on' : 'Highlight'}: ${view.quote}`}
+            @click=${(e: Event) => this.emit('select', view.id, e)}
+          >
+            “${view.quote}”
+          </button>`}
+      ${view.note ? html`<p class="note">${renderNoteText(view.note)}</p>` : nothing}
+      <p class="meta">
+        ${time ? html`<time datetime=${view.annotation.modified}>${time}</time>` : nothing}
+        ${view.status === AnchorStatus.Moved ? ' · the passage has changed' : nothing}
+        ${view.annotation?.['plaudit:visibility'] === 'shared' && view.note ? ' · shared with the editors' : nothing}
+      </p>
+      <div class="actions">
+        ${orphan
+          ? nothing
+          : html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('edit', view.id, e)}>
+              Edit
+            </button>`}
+        <button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('delete', view.id, e)}>Delete</button>
+        ${orphan
+          ? nothing
+          : html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('copy', view.id, e)}>
+              Copy link
+            </button>`}
+      </div>
+    </li>`;
+  }
+
+  override render() {
+    const found = this.views.filter((v) => v.status !== AnchorStatus.Orphan);
+    const orphans = this.views.filter((v) => v.status === AnchorStatus.Orphan);
+    return html`<section
+      part="base"
+      role="dialog"
+      aria-labelledby="title"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        this.emit('close');
+      }}
+    >
+      <header>
+        <h2 id="title">Your highlights and notes</h2>
+        <button type="button" @click=${() => this.emit('close')}>Close</button>
+      </header>
+      <button type="button" @click=${() => this.emit('read')}>
+        Read by sentence (${this.readingShortcut})
+      </button>
+      ${found.length === 0
+        ? html`<p class="empty">Select text in the article to highlight it or add a note.</p>`
+        : html`<ol aria-label="Highlights and notes">${found.map((v, i) => this.item(v, i))}</ol>`}
+      ${orphans.length === 0
+        ? nothing
+        : html`<h3 id="orphans">Passages no longer found</h3>
+            <ul aria-labelledby="orphans">${orphans.map((v, i) => this.item(v, found.length + i))}</ul>`}
+    </section>`;
+  }
+}

@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const notesPanelStyles = css`
+  :host {
+    display: block;
+  }
+  [part='base'] {
+    box-sizing: border-box;
+    width: min(380px, 100vw);
+    max-height: 100%;
+    overflow: auto;
+    padding: 12px 16px 16px;
+    background: var(--plaudit-surface, #ffffff);
+    color: var(--plaudit-text, #1f2328);
+    border-left: 1px solid var(--plaudit-border, #8c959f);
+    box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
+    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+    height: 100%;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  h2 {
+    font-size: 1.125rem;
+    margin: 0;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 20px 0 4px;
+  }
+  ol,
+  ul {
+    list-style: none;
+    margin: 8px 0 0;
+    padding: 0;
+    display: grid;
+    gap: 10px;
+  }
+  li {
+    border: 1px solid var(--plaudit-border, #8c959f);
+    border-radius: var(--plaudit-radius, 8px);
+    padding: 8px 10px;
+  }
+  .passage {
+    display: block;
+    width: 100%;
+    text-align: start;
+    font: inherit;
+    font-style: italic;
+    color: inherit;
+    background: none;
+    border: 0;
+    border-left: 3px solid var(--plaudit-highlight-accent, #b48a00);
+    padding: 2px 0 2px 8px;
+    cursor: pointer;
+  }
+  li.has-note .passage {
+    border-left-color: var(--plaudit-note-accent, #1e78e6);
+  }
+  .note {
+    margin: 6px 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    margin: 4px 0 0;
+    font-size: 0.8125rem;
+    opacity: 0.85;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin-top: 6px;
+  }
+  button {
+    font: inherit;
+    font-size: 0.875rem;
+    color: inherit;
+    min-height: 32px;
+    padding: 2px 10px;
+    border-radius: 4px;
+    border: 1px solid var(--plaudit-border, #8c959f);
+    background: transparent;
+    cursor: pointer;
+  }
+  .passage:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--plaudit-link-color, #0b57d0);
+  }
+  .empty {
+    margin: 12px 0;
+  }
+`;

@@ -1,0 +1,276 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  ANNOTATION_CONTEXT, AnchorStatus, NoteVisibility, type Annotation, type TextQuoteSelector,
+} from '../core/annotation.js';
+import { anchor, anchorAll, type AnchorResult } from '../core/anchor.js';
+import { parseSelectors } from '../core/anchor-selectors.js';
+import { describeOffsets } from '../core/describe.js';
+import { textHash } from '../core/text-hash.js';
+import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../core/text-model.js';
+import {
+  ANNOTATION_CHANNEL, openAnnotationStore, type AnnotationChannelMessage, type AnnotationStore,
+} from '../storage/annotation-store.js';
+
+/** One of the reader's annotations as a host page sees it. */
+export interface ArticleAnnotation {
+  /** W3C Web Annotation JSON, as stored (a corrupt record is passed on as it is). */
+  readonly annotation: Annotation;
+  readonly status: AnchorStatus;
+}
+
+/** What the widget knows about an annotation on the current text. */
+export interface AnnotationView extends ArticleAnnotation {
+  readonly id: string;
+  /** Model offsets; -1 for an orphan. */
+  readonly start: number;
+  readonly end: number;
+  /** Null for an orphan. */
+  readonly range: Range | null;
+  /** The stored quote, for display (empty for a record without one). */
+  readonly quote: string;
+  readonly note: string;
+}
+
+export interface AnnotationControllerOptions {
+  articleId(): string;
+  /** Whether changes are queued for the server (the element has an endpoint). */
+  sync(): boolean;
+  /** Called after a local change was stored, so sync can send it. */
+  changed?(): void;
+}
+
+/**
+ * Loads, anchors and stores the reader's annotations for one article, and keeps
+ * them in step with other tabs. Anchoring yields to the main thread between
+ * slices, so start-up with many annotations stays responsive.
+ * Owns the BroadcastChannel and the in-flight work; both end on disconnect.
+ */
+export class AnnotationController implements ReactiveController {
+  /** Anchored and moved annotations in document order, then orphans, oldest first. */
+  views: readonly AnnotationView[] = [];
+  model: TextModel | null = null;
+  /** False when annotations live in memory only. */
+  persistent = true;
+  /** Resolves when the stored annotations have been loaded and anchored. */
+  ready: Promise<void> = Promise.resolve();
+
+  private store: AnnotationStore | null = null;
+  private records = new Map<string, Annotation>();
+  private results = new Map<string, AnchorResult>();
+  private channel: BroadcastChannel | null = null;
+  private abort: AbortController | null = null;
+  private readonly warned = new Set<string>();
+  private loadedFor = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: AnnotationControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.abort = new AbortController();
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(ANNOTATION_CHANNEL);
+      this.channel.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => this.receive(event.data);
+    }
+    this.ready = this.load(this.abort.signal);
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.channel?.close();
+    this.channel = null;
+  }
+
+  /** Reads the store again, e.g. after `article-id` changed. */
+  reload(): Promise<void> {
+    if (!this.abort) return this.ready;
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.ready = this.load(this.abort.signal);
+    return this.ready;
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    try {
+      this.store ??= await openAnnotationStore();
+      this.persistent = this.store.persistent;
+      const articleId = this.options.articleId();
+      const stored = await this.store.list(articleId);
+      if (signal.aborted) return;
+      this.loadedFor = articleId;
+      this.records = new Map(stored.map((r) => [r.id, r.annotation]));
+      await this.reanchor(signal);
+    } catch (error) {
+      if (!signal.aborted) console.error('Plaudit: could not load annotations', error);
+    }
+  }
+
+  /** Rebuilds the text model and anchors every annotation again (after the article changed). */
+  async reanchor(signal = this.abort?.signal): Promise<void> {
+    const model = buildTextModel(this.host);
+    const ids = [...this.records.keys()];
+    const results = await anchorAll(model, ids.map((id) => this.records.get(id)), signal ? { signal } : {});
+    if (signal?.aborted) return;
+    this.model = model;
+    this.results = new Map(ids.map((id, i) => [id, results[i]!]));
+    this.rebuildViews();
+  }
+
+  /** Builds the views from records and results; warns once per malformed record. */
+  private rebuildViews(): void {
+    const model = this.model;
+    const views: AnnotationView[] = [];
+    for (const [id, annotation] of this.records) {
+      const result = this.results.get(id);
+      if (!result || !model) continue;
+      if (result.status === AnchorStatus.Orphan && !this.warned.has(id)) {
+        this.warned.add(id);
+        const invalid = parseSelectors(annotation);
+        if (typeof invalid === 'string') console.warn(`Plaudit: annotation ${id} is shown as an orphan: ${invalid}`);
+      }
+      const orphan = result.status === AnchorStatus.Orphan;
+      views.push({
+        id,
+        annotation,
+        status: result.status,
+        start: result.start,
+        end: result.end,
+        range: orphan ? null : offsetsToRange(model, result.start, result.end),
+        quote: quoteOf(annotation)?.exact ?? '',
+        note: noteOf(annotation),
+      });
+    }
+    views.sort(documentOrder);
+    this.views = views;
+    this.host.requestUpdate();
+  }
+
+  /** The view of one annotation, if the reader has it. */
+  get(id: string): AnnotationView | undefined {
+    return this.views.find((v) => v.id === id);
+  }
+
+  /**
+   * Saves a new annotation for `range`. Returns null when the range is outside
+   * the article or holds only whitespace.
+   */
+  async create(range: AbstractRange, note: string, visibility: NoteVisibility): Promise<Annotation | null> {
+    await this.ready;
+    const model = this.model ?? buildTextModel(this.host);
+    const offsets = rangeToOffsets(model, range);
+    if (!offsets || !this.store) return null;
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      '@context': ANNOTATION_CONTEXT,
+      id: `urn:uuid:${crypto.randomUUID()}`,
+      type: 'Annotation',
+      motivation: note ? 'commenting' : 'highlighting',
+      created: now,
+      modified: now,
+      creator: await this.store.readerId(),
+      target: { source: this.options.articleId(), selector: describeOffsets(model, offsets.start, offsets.end) },
+      'plaudit:textHash': textHash(model.text),
+      'plaudit:visibility': visibility,
+    };
+    if (note) annotation.body = textBody(note);
+    this.results.set(annotation.id, { status: AnchorStatus.Anchored, ...offsets, score: 1 });
+    await this.save(annotation);
+    return annotation;
+  }
+
+  /** Changes a note's text and visibility; an empty text leaves a plain highlight. */
+  async update(id: string, note: string, visibility: NoteVisibility): Promise<Annotation | null> {
+    const current = this.records.get(id);
+    if (!current) return null;
+    const { body: _old, ...rest } = current;
+    const annotation: Annotation = {
+      ...rest,
+      motivation: note ? 'commenting' : 'highlighting',
+      modified: new Date().toISOString(),
+      'plaudit:visibility': visibility,
+    };
+    if (note) annotation.body = textBody(note);
+    await this.save(annotation);
+    return annotation;
+  }
+
+  /** Puts back an annotation (Undo after delete). */
+  async restore(annotation: Annotation): Promise<void> {
+    if (this.model) this.results.set(annotation.id, await anchor(this.model, annotation));
+    await this.save(annotation);
+  }
+
+  /** Deletes an annotation, orphan or not. Returns what was deleted, for Undo. */
+  async remove(id: string): Promise<Annotation | null> {
+    const current = this.records.get(id);
+    if (!current || !this.store) return null;
+    this.records.delete(id);
+    this.results.delete(id);
+    this.rebuildViews();
+    const articleId = this.options.articleId();
+    await this.store.remove(id, articleId, { sync: this.options.sync() });
+    this.post({ type: 'delete', articleId, id });
+    this.options.changed?.();
+    return current;
+  }
+
+  private async save(annotation: Annotation): Promise<void> {
+    this.records.set(annotation.id, annotation);
+    this.rebuildViews();
+    await this.store!.put(annotation, { sync: this.options.sync() && this.store!.persistent });
+    this.post({ type: 'put', articleId: annotation.target.source, annotation });
+    this.options.changed?.();
+  }
+
+  private post(message: AnnotationChannelMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  private async receive(message: AnnotationChannelMessage): Promise<void> {
+    if (message.articleId !== this.loadedFor) return;
+    if (message.type === 'reload') {
+      await this.reload();
+    } else if (message.type === 'delete') {
+      this.records.delete(message.id);
+      this.results.delete(message.id);
+      this.rebuildViews();
+    } else {
+      await this.ready;
+      this.records.set(message.annotation.id, message.annotation);
+      if (this.model) this.results.set(message.annotation.id, await anchor(this.model, message.annotation));
+      this.rebuildViews();
+    }
+  }
+}
+
+function textBody(value: string): NonNullable<Annotation['body']> {
+  return { type: 'TextualBody', value, format: 'text/plain', purpose: 'commenting' };
+}
+
+/** The stored quote of a possibly malformed record. */
+export function quoteOf(annotation: Annotation): TextQuoteSelector | null {
+  const selectors: unknown = annotation?.target?.selector;
+  const list = Array.isArray(selectors) ? selectors : [selectors];
+  const quote = list.find(
+    (s): s is TextQuoteSelector => typeof s === 'object' && s !== null && s.type === 'TextQuoteSelector' &&
+      typeof s.exact === 'string',
+  );
+  return quote ?? null;
+}
+
+function noteOf(annotation: Annotation): string {
+  const value: unknown = annotation?.body?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+function documentOrder(a: AnnotationView, b: AnnotationView): number {
+  const aOrphan = a.status === AnchorStatus.Orphan;
+  const bOrphan = b.status === AnchorStatus.Orphan;
+  if (aOrphan !== bOrphan) return aOrphan ? 1 : -1;
+  if (!aOrphan) return a.start - b.start || a.end - b.end;
+  return String(a.annotation?.created ?? '').localeCompare(String(b.annotation?.created ?? ''));
+}

@@ -1,0 +1,152 @@
+/**
+ * Step (c) of re-anchoring (see `anchor.ts`): approximate search for a quote
+ * whose text was edited. Kept in its own module so bundles load it only when
+ * exact anchoring fails: `const { anchorFuzzy } = await import('./fuzzy-anchor.js')`.
+ *
+ * Uses Myers' bit-parallel matcher (approx-string-match, as Hypothesis does).
+ * It searches a window around the old position first and widens it only when
+ * nothing good enough is found there, so the common edit (a few words changed
+ * in place) costs a search over a few hundred characters, not the whole article.
+ */
+import search from 'approx-string-match';
+import { AnchorStatus, type TextQuoteSelector } from './annotation.js';
+import {
+  combineScore, contextSimilarity, editSimilarity, ORPHAN_THRESHOLD, positionSimilarity,
+} from './anchor-score.js';
+import type { AnchorResult } from './anchor.js';
+import type { TextModel } from './text-model.js';
+
+/** Most edits a quote may have had, as a share of its length. */
+const MAX_ERROR_RATIO = 0.3;
+/** Quote similarity below which a candidate is never accepted, whatever its context. */
+const MIN_QUOTE_SIMILARITY = 0.7;
+/** Each window is this many times wider than the one before. */
+const WIDEN_FACTOR = 16;
+/** Longer quotes are not refined: edit distance is quadratic in their length. */
+const MAX_REFINED_LENGTH = 400;
+/** Context shorter than this says too little to place a boundary. */
+const MIN_CONTEXT_FOR_REFINING = 8;
+/** Candidates of equal error count that are scored; the matcher may report many on repetitive text. */
+const MAX_SCORED = 64;
+
+/** Finds an edited quote (no farther than `within` from `oldStart`, if given); 'moved' with its score, or 'orphan' when nothing reaches `ORPHAN_THRESHOLD`. */
+export function anchorFuzzy(
+  model: TextModel,
+  quote: TextQuoteSelector,
+  oldStart: number | null,
+  options: { within?: number } = {},
+): AnchorResult {
+  const { text } = model;
+  const { exact } = quote;
+  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATIO);
+  if (maxErrors === 0 || text.length === 0) return orphanResult('quote not found and too short to match approximately', 0);
+  let best: AnchorResult | null = null;
+  const limit = options.within ?? text.length;
+  let radius = Math.min(limit, oldStart === null ? text.length : exact.length * 2 + 256);
+  for (;;) {
+    const center = oldStart ?? 0;
+    const from = Math.max(0, center - radius);
+    const to = Math.min(text.length, center + exact.length + radius);
+    const candidate = bestInWindow(model, quote, oldStart, from, to, maxErrors);
+    if (candidate !== null && (best === null || candidate.score > best.score)) best = candidate;
+    if (best !== null && best.score >= ORPHAN_THRESHOLD) break;
+    if ((from === 0 && to === text.length) || radius >= limit) break;
+    radius = Math.min(limit, radius * WIDEN_FACTOR);
+  }
+  if (best === null) return orphanResult('quote not found, even approximately', 0);
+  if (best.score < ORPHAN_THRESHOLD) return orphanResult('best approximate match scored below the threshold', best.score);
+  return best;
+}
+
+function bestInWindow(
+  model: TextModel,
+  quote: TextQuoteSelector,
+  oldStart: number | null,
+  from: number,
+  to: number,
+  maxErrors: number,
+): AnchorResult | null {
+  const { text } = model;
+  const matches = search(text.slice(from, to), quote.exact, maxErrors);
+  let best: AnchorResult | null = null;
+  for (let i = 0; i < matches.length && i < MAX_SCORED; i++) {
+    const m = matches[i];
+    if (1 - m.errors / quote.exact.length < MIN_QUOTE_SIMILARITY) continue;
+    for (const [rawStart, rawEnd] of boundaryCandidates(text, quote, from + m.start, from + m.end, maxErrors)) {
+      const start = trimStart(text, rawStart, rawEnd);
+      const end = trimEnd(text, start, rawEnd);
+      if (end <= start) continue;
+      const quoteSimilarity = rawStart === from + m.start && rawEnd === from + m.end
+        ? 1 - m.errors / quote.exact.length
+        : editSimilarity(quote.exact, text.slice(start, end));
+      if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
+      const context = contextSimilarity(text, start, end, quote);
+      const score = combineScore({
+        quote: quoteSimilarity,
+        prefix: context.prefix,
+        suffix: context.suffix,
+        position: positionSimilarity(start, oldStart, text.length),
+      });
+      if (best === null || score > best.score) best = { status: AnchorStatus.Moved, start, end, score };
+    }
+  }
+  return best;
+}
+
+/**
+ * The matcher minimises edits, so when words were inserted at a quote's edge it
+ * prefers dropping the quote's first or last word over spanning the insertion.
+ * Where the stored prefix ends and the suffix begins are better boundaries:
+ * offer those too, and let the combined score choose.
+ */
+function boundaryCandidates(
+  text: string,
+  quote: TextQuoteSelector,
+  start: number,
+  end: number,
+  maxErrors: number,
+): Array<[number, number]> {
+  const starts = [start];
+  const ends = [end];
+  if (quote.exact.length <= MAX_REFINED_LENGTH) {
+    const slack = maxErrors + 8;
+    const prefix = quote.prefix ?? '';
+    if (prefix.length >= MIN_CONTEXT_FOR_REFINING) {
+      const from = Math.max(0, start - prefix.length - slack);
+      const closest = nearest(search(text.slice(from, start + slack), prefix, Math.floor(prefix.length * 0.4)).map((m) => from + m.end), start);
+      if (closest !== null && closest !== start && closest < end) starts.push(closest);
+    } else if (prefix.length === 0 && start > 0 && start <= slack * 2) {
+      starts.push(0); // The quote began the text.
+    }
+    const suffix = quote.suffix ?? '';
+    if (suffix.length >= MIN_CONTEXT_FOR_REFINING) {
+      const from = Math.max(0, end - slack);
+      const closest = nearest(search(text.slice(from, end + suffix.length + slack), suffix, Math.floor(suffix.length * 0.4)).map((m) => from + m.start), end);
+      if (closest !== null && closest !== end && closest > start) ends.push(closest);
+    } else if (suffix.length === 0 && end < text.length && text.length - end <= slack * 2) {
+      ends.push(text.length); // The quote ended the text.
+    }
+  }
+  return starts.flatMap((s) => ends.map((e): [number, number] => [s, e]));
+}
+
+function nearest(offsets: number[], to: number): number | null {
+  let best: number | null = null;
+  for (const o of offsets) if (best === null || Math.abs(o - to) < Math.abs(best - to)) best = o;
+  return best;
+}
+
+/** A match may begin or end on a space the quote did not have; drop it. */
+function trimStart(text: string, start: number, end: number): number {
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  return start;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
+function orphanResult(reason: string, score: number): AnchorResult {
+  return { status: AnchorStatus.Orphan, start: -1, end: -1, score, reason };
+}

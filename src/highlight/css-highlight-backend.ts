@@ -1,0 +1,94 @@
+/**
+ * Paints with the CSS Custom Highlight API: one `Highlight` per layer, shared by
+ * every painter of the document, each holding many ranges, so drawing 1,000
+ * annotations is 1,000 set insertions and one paint, with no DOM change.
+ * The `::highlight()` rules live in ONE adopted stylesheet per document, added
+ * by the first painter and removed when the last one is disposed.
+ */
+import { HIGHLIGHT_CSS, highlightName, PAINT_LAYERS, type PaintLayer } from './highlight-styles.js';
+import type { PainterBackend } from './painter-backend.js';
+
+interface SharedState {
+  highlights: Record<PaintLayer, Highlight>;
+  sheet: CSSStyleSheet;
+  users: number;
+}
+
+const shared = new WeakMap<Document, SharedState>();
+
+/** True where the CSS Custom Highlight API can be used. */
+export function supportsCssHighlights(doc: Document = document): boolean {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  return view !== null && typeof view.Highlight === 'function' && view.CSS?.highlights !== undefined &&
+    'adoptedStyleSheets' in doc;
+}
+
+function acquire(doc: Document): SharedState {
+  let state = shared.get(doc);
+  if (state === undefined) {
+    const view = doc.defaultView as Window & typeof globalThis;
+    const highlights = {} as Record<PaintLayer, Highlight>;
+    PAINT_LAYERS.forEach((layer, priority) => {
+      const name = highlightName(layer);
+      // Reuse one left by another copy of Plaudit on the page.
+      const highlight = view.CSS.highlights.get(name) ?? new view.Highlight();
+      highlight.priority = priority;
+      view.CSS.highlights.set(name, highlight);
+      highlights[layer] = highlight;
+    });
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    state = { highlights, sheet, users: 0 };
+    shared.set(doc, state);
+  }
+  state.users++;
+  return state;
+}
+
+function release(doc: Document, state: SharedState): void {
+  state.users--;
+  if (state.users > 0) return;
+  const view = doc.defaultView as Window & typeof globalThis;
+  for (const layer of PAINT_LAYERS) {
+    const name = highlightName(layer);
+    if (view.CSS.highlights.get(name) === state.highlights[layer]) view.CSS.highlights.delete(name);
+  }
+  doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== state.sheet);
+  shared.delete(doc);
+}
+
+export class CssHighlightBackend implements PainterBackend {
+  private readonly state: SharedState;
+  private readonly own = new Set<AbstractRange>();
+  private disposed = false;
+
+  constructor(private readonly doc: Document) {
+    this.state = acquire(doc);
+  }
+
+  add(layer: PaintLayer, range: AbstractRange): void {
+    this.state.highlights[layer].add(range);
+    this.own.add(range);
+  }
+
+  delete(layer: PaintLayer, range: AbstractRange): void {
+    this.state.highlights[layer].delete(range);
+  }
+
+  clear(): void {
+    if (this.state.users === 1) {
+      for (const layer of PAINT_LAYERS) this.state.highlights[layer].clear();
+    } else {
+      for (const layer of PAINT_LAYERS) for (const range of this.own) this.state.highlights[layer].delete(range);
+    }
+    this.own.clear();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.clear();
+    release(this.doc, this.state);
+  }
+}

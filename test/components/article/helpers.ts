@@ -1,0 +1,96 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/components/article/article.js';
+import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
+
+let counter = 0;
+
+/** A fresh article id per test, so stored annotations never leak between tests. */
+export function uniqueId(): string {
+  counter++;
+  return `test-article-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+export const ARTICLE_HTML = `<article>
+  <h1>On sorting</h1>
+  <p>Sorting is the first algorithm many of us meet. It hides a surprising amount of design.</p>
+  <p>Quicksort picks a pivot, <em>partitions</em> the rest, and recurses. Merge sort splits, sorts and merges.</p>
+  <p>Stable sorts keep equal items in order. That matters more often than you would think!</p>
+</article>`;
+
+export async function makeArticle(
+  id = uniqueId(),
+  body = ARTICLE_HTML,
+  attrs = '',
+): Promise<PlauditArticleElement> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.innerHTML = `<plaudit-article article-id="${id}" no-claps ${attrs}>${body}</plaudit-article>`;
+  const el = wrapper.querySelector('plaudit-article')!;
+  await el.loaded;
+  return el;
+}
+
+/** The Range of the `occurrence`th match of `text` within one text node of `root`. */
+export function findRange(root: Node, text: string, occurrence = 0): Range {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    for (let i = data.indexOf(text); i !== -1; i = data.indexOf(text, i + 1)) {
+      if (seen++ === occurrence) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + text.length);
+        return range;
+      }
+    }
+  }
+  throw new Error(`text not found: ${text}`);
+}
+
+export function select(range: Range): void {
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export async function toolbar(el: PlauditArticleElement) {
+  await waitUntil(() => shadow(el).querySelector('plaudit-selection-toolbar'), 'toolbar did not appear');
+  const bar = shadow(el).querySelector('plaudit-selection-toolbar')!;
+  await bar.updateComplete;
+  return bar;
+}
+
+/** A button by its accessible text in a shadow root. */
+export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement {
+  const buttons = [...root.querySelectorAll('button')];
+  const found = buttons.find((b) => {
+    const label = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().replace(/\s+/g, ' ');
+    return typeof name === 'string' ? label === name : name.test(label);
+  });
+  if (!found) throw new Error(`no button named ${String(name)}`);
+  return found;
+}
+
+export function pressKey(target: EventTarget, key: string, init: KeyboardEventInit = {}): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+}
+
+/** The deepest focused element. */
+export function deepActive(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+export async function highlightSelection(el: PlauditArticleElement, text: string, occurrence = 0): Promise<void> {
+  select(findRange(el, text, occurrence));
+  const bar = await toolbar(el);
+  const before = el.annotations.length;
+  buttonNamed(bar.shadowRoot!, 'Highlight').click();
+  await waitUntil(() => el.annotations.length === before + 1, 'highlight not saved');
+  await waitUntil(() => !shadow(el).querySelector('plaudit-selection-toolbar'), 'toolbar stayed');
+}
