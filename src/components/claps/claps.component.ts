@@ -51,8 +51,8 @@ export class PlauditClapsElement extends LitElement {
     articleId: { attribute: 'article-id', reflect: true },
     maxClaps: { attribute: 'max-claps' },
     endpoint: {},
-    announcement: { state: true },
-    bubbleShown: { state: true },
+    announcement: { state: true, attribute: false },
+    bubbleShown: { state: true, attribute: false },
   };
 
   declare articleId: string | null;
