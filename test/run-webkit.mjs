@@ -1,5 +1,5 @@
 // Runs the suite in WebKitGTK: starts WebKitWebDriver, then the test runner, under Xvfb
-// when no display is set. Exits with the test runner's code.
+// when no display is set. Exits with the test runner's code. Arguments go to the runner.
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { WEBKIT_DRIVER } from './browsers.mjs';
@@ -16,10 +16,8 @@ if (!process.env.DISPLAY && !process.env.PLAUDIT_UNDER_XVFB) {
 } else {
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore' });
   await waitForPort(Number(port));
-  const config = extra.includes('--bench')
-    ? 'test/bench/web-test-runner.bench.config.mjs'
-    : 'test/web-test-runner.webkit.config.mjs';
-  const runner = spawn('npx', ['web-test-runner', '--config', config], {
+  // Any arguments are passed on to the test runner, e.g. --files 'test/core/**/*.test.ts'.
+  const runner = spawn('npx', ['web-test-runner', '--config', 'test/web-test-runner.webkit.config.mjs', ...extra], {
     stdio: 'inherit',
     env: { ...process.env, WEBKIT_DRIVER_PORT: port },
   });
