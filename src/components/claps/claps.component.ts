@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { resolveArticleId } from '../../core/article-id.js';
 import { DEFAULT_MAX_CLAPS, parseMaxClaps } from '../../core/clap-rules.js';
 import { ClapController } from '../../controllers/clap-controller.js';
@@ -7,6 +7,7 @@ import { PlauditBeforeClapEvent } from '../../events/plaudit-before-clap.js';
 import { PlauditClapEvent } from '../../events/plaudit-clap.js';
 import { clapIcon } from './clap-icon.js';
 import { clapsStyles } from './claps.styles.js';
+import { LiteElement } from '../shared/lite-element.js';
 
 const BUBBLE_MS = 900;
 /** A click this soon after a pointer or key hold is that hold's own click, not a new clap. */
@@ -43,23 +44,37 @@ const CLICK_AFTER_HOLD_MS = 800;
  * @cssproperty --plaudit-text-color - The text colour. Default inherited.
  * @cssproperty --plaudit-muted-color - Secondary text. Default the text colour at 68%.
  */
-export class PlauditClapsElement extends LitElement {
+export class PlauditClapsElement extends LiteElement {
   static override styles = clapsStyles;
-  // Declared without decorators: this element ships alone in a 10 KB bundle, and
-  // lowering standard decorators costs a sizeable share of that.
-  static override properties = {
-    articleId: { attribute: 'article-id', reflect: true },
-    maxClaps: { attribute: 'max-claps' },
-    endpoint: {},
-    announcement: { state: true, attribute: false },
-    bubbleShown: { state: true, attribute: false },
-  };
+  static observedAttributes = ['article-id', 'max-claps', 'endpoint'];
 
-  declare articleId: string | null;
-  declare maxClaps: string | number | null;
-  declare endpoint: string | null;
-  declare private announcement: string;
-  declare private bubbleShown: boolean;
+  /** The story's id (attribute `article-id`). */
+  get articleId(): string | null {
+    return this.getAttribute('article-id');
+  }
+  set articleId(value: string | null) {
+    this.#attr('article-id', value);
+  }
+
+  /** The cap (attribute `max-claps`): a positive integer, else 50. */
+  get maxClaps(): string | null {
+    return this.getAttribute('max-claps');
+  }
+  set maxClaps(value: string | number | null) {
+    this.#attr('max-claps', value);
+  }
+
+  /** Where to sync (attribute `endpoint`). */
+  get endpoint(): string | null {
+    return this.getAttribute('endpoint');
+  }
+  set endpoint(value: string | null) {
+    this.#attr('endpoint', value);
+  }
+
+  /** What the live region says; set through `#announce`. */
+  #announcement = '';
+  #bubbleShown = false;
 
   #claps = new ClapController(this, () => ({
     articleId: this.resolvedArticleId,
@@ -76,13 +91,6 @@ export class PlauditClapsElement extends LitElement {
   #lastHoldEnd = -1e9;
   #bubbleTimer?: ReturnType<typeof setTimeout>;
   #warnedMax?: string;
-
-  constructor() {
-    super();
-    this.articleId = this.maxClaps = this.endpoint = null;
-    this.announcement = '';
-    this.bubbleShown = false;
-  }
 
   /** The reader's claps for this story. */
   get count(): number {
@@ -119,7 +127,7 @@ export class PlauditClapsElement extends LitElement {
     clearTimeout(this.#bubbleTimer);
   }
 
-  protected override render() {
+  protected render() {
     const { count, max, total, persisted } = this.#claps.model!.snapshot;
     const atCap = count >= max;
     return html`<div part="base" class="base">
@@ -142,7 +150,7 @@ export class PlauditClapsElement extends LitElement {
         >
           ${clapIcon}
         </button>
-        <span part="bubble" class="bubble ${this.bubbleShown ? 'shown' : ''}" aria-hidden="true">+${count}</span>
+        <span part="bubble" class="bubble ${this.#bubbleShown ? 'shown' : ''}" aria-hidden="true">+${count}</span>
       </div>
       <div class="tally" id="tally">
         <span part="total"><strong>${total.toLocaleString()}</strong> clap${total === 1 ? '' : 's'}</span>
@@ -152,7 +160,7 @@ export class PlauditClapsElement extends LitElement {
         ${persisted ? nothing : html`<span part="hint" class="mine">Not saved on this device</span>`}
       </div>
       ${count ? html`<button part="undo" class="undo" aria-label="Undo claps" @click=${this.undo}>Undo</button>` : nothing}
-      <div class="sr" role="status" aria-atomic="true">${this.announcement}</div>
+      <div class="sr" role="status" aria-atomic="true">${this.#announcement}</div>
     </div>`;
   }
 
@@ -214,7 +222,7 @@ export class PlauditClapsElement extends LitElement {
     if (!this.dispatchEvent(new PlauditBeforeClapEvent({ articleId: model.articleId, count: model.count }))) return false;
     if (!model.clap()) return false;
     this.#burst++;
-    this.bubbleShown = true;
+    this.#bubble(true);
     clearTimeout(this.#bubbleTimer);
     return true;
   }
@@ -223,7 +231,7 @@ export class PlauditClapsElement extends LitElement {
     const model = this.#claps.model!;
     const delta = this.#burst;
     this.#burst = 0;
-    this.#bubbleTimer = setTimeout(() => (this.bubbleShown = false), BUBBLE_MS);
+    this.#bubbleTimer = setTimeout(() => this.#bubble(false), BUBBLE_MS);
     if (!delta) {
       if (model.count >= model.max) this.#announce(`You have given the most claps, ${model.max}.`);
       return;
@@ -243,6 +251,17 @@ export class PlauditClapsElement extends LitElement {
 
   /** Live regions only speak changes, so the same sentence twice is nudged. */
   #announce(message: string): void {
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
+    this.requestUpdate();
+  }
+
+  #bubble(shown: boolean): void {
+    this.#bubbleShown = shown;
+    this.requestUpdate();
+  }
+
+  #attr(name: string, value: string | number | null): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
   }
 }

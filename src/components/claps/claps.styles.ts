@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared/lite-element.js';
 
 // Lean on purpose: this sheet ships in the 10 KB claps-only bundle.
 export const clapsStyles = css`
