@@ -60,7 +60,9 @@ export class AnnotationController implements ReactiveController {
   private channel: BroadcastChannel | null = null;
   private abort: AbortController | null = null;
   private readonly warned = new Set<string>();
+  /** The article whose annotations are loaded (for other tabs' messages), and the one asked for last. */
   private loadedFor = '';
+  private requestedFor = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -70,12 +72,18 @@ export class AnnotationController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.abort = new AbortController();
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(ANNOTATION_CHANNEL);
       this.channel.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => this.receive(event.data);
     }
-    this.ready = this.load(this.abort.signal);
+    // Marks the controller as connected; `reload` replaces it.
+    this.abort = new AbortController();
+    void this.reload();
+  }
+
+  /** Before each render: a changed article id (attribute or canonical URL) loads that article's annotations. */
+  hostUpdate(): void {
+    if (this.options.articleId() !== this.requestedFor) void this.reload();
   }
 
   hostDisconnected(): void {
@@ -85,20 +93,20 @@ export class AnnotationController implements ReactiveController {
     this.channel = null;
   }
 
-  /** Reads the store again, e.g. after `article-id` changed. */
+  /** Reads the store again (after the article id changed, or another tab asked). */
   reload(): Promise<void> {
     if (!this.abort) return this.ready;
     this.abort.abort();
     this.abort = new AbortController();
-    this.ready = this.load(this.abort.signal);
-    return this.ready;
+    this.requestedFor = this.options.articleId();
+    return (this.ready = this.load(this.abort.signal));
   }
 
   private async load(signal: AbortSignal): Promise<void> {
+    const articleId = this.requestedFor;
     try {
       this.store ??= await openAnnotationStore();
       this.persistent = this.store.persistent;
-      const articleId = this.options.articleId();
       const stored = await this.store.list(articleId);
       if (signal.aborted) return;
       this.loadedFor = articleId;

@@ -44,11 +44,14 @@ export class ReadingCursorController implements ReactiveController {
 
   hostConnected(): void {
     this.listeners = new AbortController();
-    this.host.ownerDocument.addEventListener('keydown', (e) => {
-      if (!isReadingCursorShortcut(e) || !this.options.ownsShortcut()) return;
-      e.preventDefault();
-      this.start();
-    }, { signal: this.listeners.signal });
+    this.host.ownerDocument.addEventListener('keydown', (e) => this.keydown(e), { signal: this.listeners.signal });
+  }
+
+  /** The document's keydown: Alt+Shift+R starts the cursor in the article it belongs to. */
+  keydown(event: KeyboardEvent): void {
+    if (!isReadingCursorShortcut(event) || !this.options.ownsShortcut()) return;
+    event.preventDefault();
+    this.start();
   }
 
   hostDisconnected(): void {
@@ -166,11 +169,11 @@ export function sentencesOf(model: TextModel, locale?: string): Sentence[] {
 
 const INLINE = /^(inline|contents|ruby)/;
 
-function blockOf(node: Node, root: Element): Element {
+/** The nearest element around `node` (or `node` itself) that is laid out as a block, else `root`. */
+export function blockOf(node: Node, root: Element): Element {
   const view = root.ownerDocument.defaultView;
-  for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
-    const display = view?.getComputedStyle(el).display ?? '';
-    if (!INLINE.test(display)) return el;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
+    if (!INLINE.test(view?.getComputedStyle(el).display ?? '')) return el;
   }
   return root;
 }

@@ -58,9 +58,11 @@ export class SelectionController implements ReactiveController {
       this.schedule();
     }, { signal, capture: true });
     doc.addEventListener('pointercancel', () => (this.pointerDown = false), { signal, capture: true });
-    doc.addEventListener('keydown', (e) => this.onKeydown(e), { signal });
+    doc.addEventListener('keydown', (e) => this.keydown(e), { signal });
     doc.defaultView?.addEventListener('scroll', () => this.reposition(), { signal, passive: true, capture: true });
     doc.defaultView?.addEventListener('resize', () => this.reposition(), { signal, passive: true });
+    // A selection made before the controller connected (the layer loads lazily) counts too.
+    this.schedule();
   }
 
   hostDisconnected(): void {
@@ -78,7 +80,8 @@ export class SelectionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  /** The document's keydown: Alt+Shift+H with a selection in the article focuses the toolbar. */
+  keydown(event: KeyboardEvent): void {
     if (event.key === 'Shift' || event.key === 'Alt') return;
     this.lastPointer = 'keyboard';
     if (!isToolbarShortcut(event)) return;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from '../notes-panel/note-text.js';
 
@@ -17,8 +17,29 @@ export function excerpt(text: string, max = 80): string {
 
 /** What a screen reader hears when an annotation gets focus. */
 export function describeView(view: AnnotationView): string {
-  const kind = view.note ? 'Note' : 'Highlight';
-  return view.note ? `${kind} on “${excerpt(view.quote)}”: ${excerpt(view.note, 160)}` : `${kind}: “${excerpt(view.quote)}”`;
+  return view.note
+    ? `Note on “${excerpt(view.quote)}”: ${excerpt(view.note, 160)}`
+    : `Highlight: “${excerpt(view.quote)}”`;
+}
+
+/** A dialog floating over the article; Escape closes it. `kind` is its class and part. */
+function popover(kind: string, style: string, label: string | null, close: () => void, content: TemplateResult) {
+  return html`<div
+    class="popover ${kind}"
+    part=${kind}
+    role="dialog"
+    tabindex="-1"
+    style=${style}
+    aria-label=${label ?? nothing}
+    aria-labelledby=${label ? nothing : 'link-label'}
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      close();
+    }}
+  >
+    ${content}
+  </div>`;
 }
 
 /**
@@ -26,68 +47,46 @@ export function describeView(view: AnnotationView): string {
  * its actions. It takes focus and announces the passage through its name.
  */
 export function renderAnnotationCard(view: AnnotationView, style: string, on: CardHandlers) {
-  return html`<div
-    class="popover card"
-    part="card"
-    role="dialog"
-    tabindex="-1"
-    style=${style}
-    aria-label=${describeView(view)}
-    @keydown=${(e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      on.close();
-    }}
-  >
-    <p class="quote">“${excerpt(view.quote, 140)}”</p>
-    ${view.note ? html`<p class="note">${renderNoteText(view.note)}</p>` : nothing}
-    <div class="actions">
-      <button type="button" @click=${() => on.edit(view.id)}>${view.note ? 'Edit' : 'Add note'}</button>
-      <button type="button" @click=${() => on.remove(view.id)}>Delete</button>
-      <button type="button" @click=${() => on.copy(view.id)}>Copy link</button>
-      <button type="button" @click=${on.close}>Close</button>
-    </div>
-  </div>`;
+  const { id, note } = view;
+  return popover(
+    'card',
+    style,
+    describeView(view),
+    on.close,
+    html`<p class="quote">“${excerpt(view.quote, 140)}”</p>
+      ${note ? html`<p class="note">${renderNoteText(note)}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => on.edit(id)}>${note ? 'Edit' : 'Add note'}</button>
+        <button type="button" @click=${() => on.remove(id)}>Delete</button>
+        <button type="button" @click=${() => on.copy(id)}>Copy link</button>
+        <button type="button" @click=${on.close}>Close</button>
+      </div>`,
+  );
 }
 
 /** Several annotations under one click: the reader picks one. */
 export function renderChooser(views: readonly AnnotationView[], style: string, pick: (id: string) => void, close: () => void) {
-  return html`<div
-    class="popover chooser"
-    part="chooser"
-    role="dialog"
-    aria-label="Choose an annotation"
-    style=${style}
-    @keydown=${(e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      close();
-    }}
-  >
-    <p class="title">These annotations overlap here:</p>
-    <ul>
-      ${views.map(
-        (v) => html`<li><button type="button" @click=${() => pick(v.id)}>${describeView(v)}</button></li>`,
-      )}
-    </ul>
-  </div>`;
+  return popover(
+    'chooser',
+    style,
+    'Choose an annotation',
+    close,
+    html`<p>These annotations overlap here:</p>
+      <ul>
+        ${views.map((v) => html`<li><button type="button" @click=${() => pick(v.id)}>${describeView(v)}</button></li>`)}
+      </ul>`,
+  );
 }
 
 /** Shown when the clipboard cannot be written: the link in a field the reader can copy. */
 export function renderLinkFallback(link: string, style: string, close: () => void) {
-  return html`<div
-    class="popover link"
-    role="dialog"
-    aria-labelledby="link-label"
-    style=${style}
-    @keydown=${(e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      close();
-    }}
-  >
-    <label id="link-label" for="link-field">The link could not be copied automatically. Copy it from here:</label>
-    <input id="link-field" type="text" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-    <button type="button" @click=${close}>Done</button>
-  </div>`;
+  return popover(
+    'link',
+    style,
+    null,
+    close,
+    html`<label id="link-label" for="link-field">The link could not be copied automatically. Copy it from here:</label>
+      <input id="link-field" type="text" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+      <button type="button" @click=${close}>Done</button>`,
+  );
 }

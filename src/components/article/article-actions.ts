@@ -8,7 +8,7 @@ import { PlauditAnnotationDeleteEvent } from '../../events/plaudit-annotation-de
 import { PlauditAnnotationUpdateEvent } from '../../events/plaudit-annotation-update.js';
 import type { ToolbarAction } from '../selection-toolbar/selection-toolbar.component.js';
 import { describeView, excerpt } from './annotation-card.js';
-import type { PlauditArticleElement } from './article.component.js';
+import type { ArticleLayer } from './article-layer.js';
 import { copyText } from './clipboard.js';
 import { blockLocalQuote } from './link-context.js';
 
@@ -21,7 +21,11 @@ export type ArticleUi =
   | { kind: 'chooser'; ids: string[]; x: number; y: number }
   | { kind: 'link'; url: string };
 
-const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const IDLE: ArticleUi = { kind: 'idle' };
+
+/** Smooth scrolling, unless the reader asked for less motion. */
+export const scrollBehavior = (): ScrollBehavior =>
+  matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 
 /** The element that has focus, looking into shadow roots. */
 function deepActiveElement(doc: Document): HTMLElement | null {
@@ -33,7 +37,7 @@ function deepActiveElement(doc: Document): HTMLElement | null {
 /**
  * The reader's flows on `<plaudit-article>`: toolbar actions, the editor, the
  * panel, opening annotations, deep links and the reading cursor's menu. It
- * changes the element's UI state and remembers where focus must return.
+ * changes the layer's UI state and remembers where focus must return.
  */
 export class ArticleActions {
   /** Where focus goes back to when the current popup closes. */
@@ -41,20 +45,25 @@ export class ArticleActions {
   /** Where focus goes back to when the panel closes. */
   private panelOrigin: HTMLElement | null = null;
 
-  constructor(private readonly host: PlauditArticleElement) {}
+  constructor(private readonly layer: ArticleLayer) {}
+
+  /** Runs `then` after the element's next render. */
+  private later(then: () => unknown): void {
+    void this.layer.host.updateComplete.then(then);
+  }
 
   announce(message: string): void {
     // Clearing first makes a repeated message heard again.
-    this.host.announcement = '';
-    requestAnimationFrame(() => (this.host.announcement = message));
+    this.layer.set({ announcement: '' });
+    requestAnimationFrame(() => this.layer.set({ announcement: message }));
   }
 
   /** Remembers the focused element, to return to when the popup about to open closes. */
-  remember(): void {
-    const active = deepActiveElement(this.host.ownerDocument);
-    if (active && !this.host.renderRoot.contains(active)) this.origin = active;
-    else if (active && this.host.panel?.shadowRoot?.contains(active)) this.origin = active;
-    else if (!this.origin) this.origin = active;
+  remember(from: HTMLElement | null = null): void {
+    const active = from ?? deepActiveElement(this.layer.host.ownerDocument);
+    // Inside the shadow root (a card, the chooser) only when nothing outside was remembered.
+    if (from || (active && !this.layer.host.renderRoot.contains(active))) this.origin = active;
+    else this.origin ??= active;
   }
 
   restoreFocus(): void {
@@ -64,218 +73,190 @@ export class ArticleActions {
   }
 
   setUi(ui: ArticleUi): void {
-    this.host.ui = ui;
-    this.host.highlights.focus(ui.kind === 'card' ? ui.id : null);
+    this.layer.set({ ui });
+    this.layer.highlights.focus(ui.kind === 'card' ? ui.id : null);
   }
 
-  async focusToolbar(): Promise<void> {
+  /** Closes what is open and gives focus back. */
+  closePopup(): void {
+    this.setUi(IDLE);
+    this.restoreFocus();
+  }
+
+  /** Leaves the reading cursor's menu for the cursor itself. */
+  private backToCursor(): void {
+    this.setUi(IDLE);
+    this.later(() => this.layer.cursorActions.focusCursor());
+  }
+
+  focusToolbar(): void {
     this.remember();
-    await this.host.updateComplete;
-    this.host.toolbar?.focus();
-  }
-
-  /** The range the toolbar acts on: the reading cursor's sentence or the selection. */
-  private toolbarRange(): Range | null {
-    const ui = this.host.ui;
-    if (ui.kind === 'cursor-menu') return ui.range;
-    return this.host.selection.current?.range.cloneRange() ?? null;
+    this.later(() => this.layer.toolbar?.focus());
   }
 
   async toolbar(action: ToolbarAction): Promise<void> {
-    const range = this.toolbarRange();
+    const { layer } = this;
+    const { ui, host } = layer;
+    const range = ui.kind === 'cursor-menu' ? ui.range : layer.selection.current?.range.cloneRange();
     if (!range) return;
-    const fromCursor = this.host.ui.kind === 'cursor-menu';
     if (action === 'highlight') {
       // Done with the selection before the write, so a second press cannot save it twice.
-      this.finishSelection(fromCursor);
-      const annotation = await this.host.store.create(range, '', this.host.noteVisibility);
+      this.finishSelection(ui.kind === 'cursor-menu');
+      const annotation = await layer.store.create(range, '', host.noteVisibility);
       if (annotation) {
-        this.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
+        host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
         this.announce(`Highlighted: ${excerpt(range.toString())}`);
       }
     } else if (action === 'note') {
-      await import('../note-editor/note-editor.js');
       this.remember();
-      this.setUi({ kind: 'editor', range, id: null, quote: range.toString(), note: '', visibility: this.host.noteVisibility });
+      this.setUi({ kind: 'editor', range, id: null, quote: range.toString(), note: '', visibility: host.noteVisibility });
     } else {
-      const model = this.host.store.model ?? buildTextModel(this.host);
+      const model = layer.store.model ?? buildTextModel(host);
       const offsets = rangeToOffsets(model, range);
-      if (!offsets) return;
-      const quote = blockLocalQuote(describeQuote(model, offsets.start, offsets.end), range, this.host);
-      await this.copyLink(buildDeepLink(this.pageUrl(), quote));
+      if (offsets) await this.copyLink(blockLocalQuote(describeQuote(model, offsets.start, offsets.end), range, host));
     }
   }
 
   private finishSelection(fromCursor: boolean): void {
-    this.host.selection.clear();
-    if (fromCursor) {
-      this.setUi({ kind: 'idle' });
-      void this.host.updateComplete.then(() => this.host.cursorActions.focusCursor());
-      return;
-    }
-    this.host.ownerDocument.getSelection()?.removeAllRanges();
-    this.setUi({ kind: 'idle' });
-    this.restoreFocus();
+    this.layer.selection.clear();
+    if (fromCursor) return this.backToCursor();
+    this.layer.host.ownerDocument.getSelection()?.removeAllRanges();
+    this.closePopup();
   }
 
   dismissToolbar(): void {
-    if (this.host.ui.kind === 'cursor-menu') {
-      this.setUi({ kind: 'idle' });
-      void this.host.updateComplete.then(() => this.host.cursorActions.focusCursor());
-      return;
-    }
-    this.host.selection.clear();
+    if (this.layer.ui.kind === 'cursor-menu') return this.backToCursor();
+    this.layer.selection.clear();
     this.restoreFocus();
   }
 
   async editNote(id: string, from: HTMLElement | null = null): Promise<void> {
-    const view = this.host.store.get(id);
+    const view = this.layer.store.get(id);
     if (!view) return;
-    await import('../note-editor/note-editor.js');
-    if (from) this.origin = from;
-    else this.remember();
-    const visibility = view.annotation['plaudit:visibility'] ?? this.host.noteVisibility;
+    this.remember(from);
+    const visibility = view.annotation['plaudit:visibility'] ?? this.layer.host.noteVisibility;
     this.setUi({ kind: 'editor', range: null, id, quote: view.quote, note: view.note, visibility });
   }
 
   async saveNote(text: string, visibility: NonNullable<Annotation['plaudit:visibility']>): Promise<void> {
-    const ui = this.host.ui;
+    const { ui, store, host, cursor } = this.layer;
     if (ui.kind !== 'editor') return;
     if (ui.id) {
-      const annotation = await this.host.store.update(ui.id, text, visibility);
-      if (annotation) this.host.dispatchEvent(new PlauditAnnotationUpdateEvent({ annotation }));
+      const annotation = await store.update(ui.id, text, visibility);
+      if (annotation) host.dispatchEvent(new PlauditAnnotationUpdateEvent({ annotation }));
       this.announce('Note saved');
-      this.setUi({ kind: 'idle' });
-      this.restoreFocus();
-      return;
+      return this.closePopup();
     }
-    const fromCursor = this.host.cursor.active;
-    const annotation = ui.range ? await this.host.store.create(ui.range, text, visibility) : null;
-    if (annotation) this.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
+    const fromCursor = cursor.active;
+    const annotation = ui.range && (await store.create(ui.range, text, visibility));
+    if (annotation) host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
     this.announce(text ? 'Note saved' : 'Highlighted');
     this.finishSelection(fromCursor);
   }
 
   cancelEditor(): void {
-    const ui = this.host.ui;
-    this.setUi({ kind: 'idle' });
+    const { ui, host, selection } = this.layer;
+    this.setUi(IDLE);
     if (ui.kind === 'editor' && ui.range && !ui.id) {
       // Back to the toolbar the editor came from, while the passage is still selected.
-      if (this.host.cursor.active) {
+      const toNote = () => this.later(() => this.layer.toolbar?.focusAction('note'));
+      if (this.layer.cursor.active) {
         this.setUi({ kind: 'cursor-menu', range: ui.range });
-        void this.host.updateComplete.then(() => this.host.toolbar?.focusAction('note'));
-        return;
+        return toNote();
       }
       // Focusing the editor moved the document's selection; put the reader's back.
-      const selection = this.host.ownerDocument.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(ui.range);
-      this.host.selection.update();
-      if (this.host.selection.current) {
-        void this.host.updateComplete.then(() => this.host.toolbar?.focusAction('note'));
-        return;
-      }
+      const docSelection = host.ownerDocument.getSelection();
+      docSelection?.removeAllRanges();
+      docSelection?.addRange(ui.range);
+      selection.update();
+      if (selection.current) return toNote();
     }
     this.restoreFocus();
   }
 
   async remove(id: string): Promise<void> {
-    const wasFocused = this.host.ui.kind === 'card';
-    const annotation = await this.host.store.remove(id);
+    const { ui, store, host, undo } = this.layer;
+    const annotation = await store.remove(id);
     if (!annotation) return;
-    this.host.dispatchEvent(new PlauditAnnotationDeleteEvent({ annotation }));
-    this.host.undo.offer(annotation, annotation.body ? 'Note deleted' : 'Highlight deleted');
-    this.announce(`${annotation.body ? 'Note' : 'Highlight'} deleted. Undo is available for a few seconds.`);
-    if (wasFocused) {
-      this.setUi({ kind: 'idle' });
-      this.restoreFocus();
-    }
+    host.dispatchEvent(new PlauditAnnotationDeleteEvent({ annotation }));
+    const kind = annotation.body ? 'Note' : 'Highlight';
+    undo.offer(annotation, `${kind} deleted`);
+    this.announce(`${kind} deleted. Undo is available for a few seconds.`);
+    if (ui.kind === 'card') this.closePopup();
   }
 
   async undoDelete(): Promise<void> {
-    const annotation = this.host.undo.take();
+    const annotation = this.layer.undo.take();
     if (!annotation) return;
-    await this.host.store.restore(annotation);
-    this.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
+    await this.layer.store.restore(annotation);
+    this.layer.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
     this.announce('Restored');
   }
 
   async copyAnnotationLink(id: string): Promise<void> {
-    const view = this.host.store.get(id);
-    const stored = view ? quoteOf(view.annotation) : null;
-    if (!view || !stored) return;
-    const quote = view.range ? blockLocalQuote({ ...stored, exact: view.range.toString() }, view.range, this.host) : stored;
-    await this.copyLink(buildDeepLink(this.pageUrl(), quote, id));
+    const view = this.layer.store.get(id);
+    const stored = view && quoteOf(view.annotation);
+    if (!stored) return;
+    const { range } = view!;
+    await this.copyLink(range ? blockLocalQuote({ ...stored, exact: range.toString() }, range, this.layer.host) : stored, id);
   }
 
-  private pageUrl(): string {
-    return this.host.ownerDocument.defaultView?.location.href ?? this.host.resolvedArticleId;
-  }
-
-  private async copyLink(url: string): Promise<void> {
-    if (await copyText(url)) {
-      this.announce('Link copied');
-      return;
-    }
+  /** Copies the link to `quote` (and annotation `id`); where the clipboard refuses, shows it in a field. */
+  private async copyLink(quote: Parameters<typeof buildDeepLink>[1], id?: string): Promise<void> {
+    const { host } = this.layer;
+    const url = buildDeepLink(host.ownerDocument.defaultView?.location.href ?? host.resolvedArticleId, quote, id);
+    if (await copyText(url)) return this.announce('Link copied');
     this.remember();
     this.setUi({ kind: 'link', url });
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
-  }
-
-  closePopup(): void {
-    this.setUi({ kind: 'idle' });
-    this.restoreFocus();
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
   }
 
   /** Opens what lies under a click on the article: one annotation, or a chooser. */
   openAt(x: number, y: number): void {
-    const order = new Map(this.host.store.views.map((v, i) => [v.id, i]));
-    const ids = this.host.highlights.at(x, y).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    if (ids.length === 0) {
-      if (this.host.ui.kind === 'card' || this.host.ui.kind === 'chooser') this.setUi({ kind: 'idle' });
+    const { store, highlights, ui, host } = this.layer;
+    const order = new Map(store.views.map((v, i) => [v.id, i]));
+    const ids = highlights.at(x, y).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    if (!ids[0]) {
+      if (ui.kind === 'card' || ui.kind === 'chooser') this.setUi(IDLE);
       return;
     }
     this.remember();
-    if (ids.length === 1) {
-      void this.openCard(ids[0]!, null);
-      return;
-    }
+    if (!ids[1]) return void this.openCard(ids[0], null);
     this.setUi({ kind: 'chooser', ids, x, y });
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.chooser button')?.focus());
+    this.later(() => host.renderRoot.querySelector<HTMLElement>('.chooser button')?.focus());
   }
 
   /** Scrolls to an annotation, marks it as focused and opens it with focus; `from` gets focus back. */
   async openCard(id: string, from: HTMLElement | null): Promise<void> {
-    const view = this.host.store.get(id);
+    const { store, host } = this.layer;
+    const view = store.get(id);
     if (!view?.range) return;
-    if (from) this.origin = from;
-    else this.remember();
-    const block = view.range.startContainer.parentElement;
-    block?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    this.remember(from);
+    view.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     this.setUi({ kind: 'card', id });
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
     this.announce(describeView(view));
   }
 
   openPanel(): void {
-    this.panelOrigin = deepActiveElement(this.host.ownerDocument);
-    this.host.panelOpen = true;
-    void this.host.updateComplete.then(() => this.host.panel?.updateComplete).then(() => this.host.panel?.focusItem(null));
+    this.panelOrigin = deepActiveElement(this.layer.host.ownerDocument);
+    this.layer.set({ panelOpen: true });
+    this.later(() => this.layer.panel?.updateComplete.then(() => this.layer.panel?.focusItem(null)));
   }
 
   closePanel(): void {
-    this.host.panelOpen = false;
+    this.layer.set({ panelOpen: false });
     const target = this.panelOrigin;
     this.panelOrigin = null;
-    const button = this.host.renderRoot.querySelector<HTMLElement>('.notes-button');
-    (target?.isConnected && target !== this.host ? target : button)?.focus();
+    const { host } = this.layer;
+    (target?.isConnected && target !== host ? target : host.renderRoot.querySelector<HTMLElement>('.notes-button'))?.focus();
   }
 
   /** After the article changed: close what refers to annotations that are gone. */
   afterReanchor(): void {
-    const ui = this.host.ui;
-    if (ui.kind === 'card' && !this.host.store.get(ui.id)?.range) this.setUi({ kind: 'idle' });
+    const { ui, store } = this.layer;
+    if (ui.kind === 'card' && !store.get(ui.id)?.range) this.setUi(IDLE);
   }
 }

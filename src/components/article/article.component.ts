@@ -1,30 +1,28 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { NoteVisibility, type Annotation } from '../../core/annotation.js';
+import { html, LitElement, nothing } from 'lit';
+import { NoteVisibility } from '../../core/annotation.js';
 import { resolveArticleId } from '../../core/article-id.js';
-import { readDeepLink } from '../../core/deep-link.js';
-import { AnnotationController, type ArticleAnnotation } from '../../controllers/annotation-controller.js';
-import { ArticleMutationController } from '../../controllers/article-mutation-controller.js';
-import { HighlightController } from '../../controllers/highlight-controller.js';
-import { ReadingCursorController } from '../../controllers/reading-cursor-controller.js';
-import { SelectionController } from '../../controllers/selection-controller.js';
-import { SyncController } from '../../controllers/sync-controller.js';
-import { UndoController } from '../../controllers/undo-controller.js';
-import '../selection-toolbar/selection-toolbar.js';
-import '../notes-panel/notes-panel.js';
+import type { ArticleAnnotation } from '../../controllers/annotation-controller.js';
 import '../claps/claps.js';
-import type { PlauditSelectionToolbar } from '../selection-toolbar/selection-toolbar.component.js';
-import type { PlauditNotesPanel } from '../notes-panel/notes-panel.component.js';
-import { ArticleActions } from './article-actions.js';
-import { ReadingCursorActions } from './reading-cursor-actions.js';
-import { renderArticleOverlays } from './article-overlays.js';
+import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
+
+/** Alt+Shift+H (toolbar) and Alt+Shift+R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
+const SHORTCUT = /^Key[HR]$/;
+/** Runs `fn` when the browser is idle (at the latest after 2 s); soon where that API is missing (Safari). */
+const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTimeout)(fn, { timeout: 2000 } as never);
 
 /**
  * Highlights and notes on an article. Wrap the article in this element: it stays
  * in the light DOM and is never modified (no wrappers, attributes or text
  * changes); highlights are drawn with the CSS Custom Highlight API, or an
  * overlay in this element's shadow root where that API is missing.
+ *
+ * Up front this is a thin shell: the slot, the Notes bar and `<plaudit-claps>`.
+ * The annotation layer (`article-layer.ts`: storage, toolbar, highlights, panel,
+ * reading cursor, deep links) is imported when the browser is idle after the
+ * first render, or at once when the reader points at, selects in or uses a
+ * shortcut on the article; the methods below wait for it. Sync code loads only
+ * with an `endpoint`.
  *
  * Keyboard: select text (e.g. with caret browsing, F7), then **Alt+Shift+H**
  * moves focus to the toolbar. **Alt+Shift+R** starts the reading cursor: arrow
@@ -48,12 +46,14 @@ import { articleStyles } from './article.styles.js';
  * @event {PlauditAnnotationUpdateEvent} plaudit-annotation-update - A note was edited.
  * @event {PlauditAnnotationDeleteEvent} plaudit-annotation-delete - An annotation was deleted.
  *
- * @csspart bar - The row after the article with the Notes button.
+ * @csspart bar - The row after the article with the Notes button (and the sync status with an endpoint).
  * @csspart notes-button - The "Notes (n)" button.
  * @csspart toolbar - The selection toolbar.
  * @csspart card - The opened annotation.
  * @csspart chooser - The chooser shown when annotations overlap.
  * @csspart panel - The notes panel.
+ * @csspart undo - The "Undo" bar after a deletion.
+ * @csspart cursor - The reading cursor's key target.
  * @csspart claps - The `<plaudit-claps>` element.
  *
  * @cssproperty --plaudit-highlight-color - Background of a highlight.
@@ -72,56 +72,31 @@ import { articleStyles } from './article.styles.js';
  */
 export class PlauditArticleElement extends LitElement {
   static override styles = articleStyles;
+  // Declared without decorators: lowering them costs a helper in the bundle.
+  static override properties = {
+    articleId: { attribute: 'article-id', reflect: true },
+    endpoint: {},
+    noteVisibility: { attribute: 'note-visibility' },
+    maxClaps: { attribute: 'max-claps' },
+    noClaps: { attribute: 'no-claps', type: Boolean },
+  };
 
-  @property({ attribute: 'article-id', reflect: true }) accessor articleId: string | null = null;
-  @property() accessor endpoint: string | null = null;
-  @property({ attribute: 'note-visibility' }) accessor noteVisibility: NoteVisibility = NoteVisibility.Private;
-  @property({ attribute: 'max-claps' }) accessor maxClaps: string | null = null;
-  @property({ attribute: 'no-claps', type: Boolean }) accessor noClaps = false;
+  declare articleId: string | null;
+  declare endpoint: string | null;
+  declare noteVisibility: NoteVisibility;
+  declare maxClaps: string | null;
+  declare noClaps: boolean;
 
-  /** @internal UI state, driven by `ArticleActions`. */
-  @state() accessor ui: import('./article-actions.js').ArticleUi = { kind: 'idle' };
-  @state() accessor panelOpen = false;
-  @state() accessor announcement = '';
-
-  @query('plaudit-selection-toolbar') accessor toolbar!: PlauditSelectionToolbar | null;
-  @query('plaudit-notes-panel') accessor panel!: PlauditNotesPanel | null;
-  @query('.overlay') private accessor overlay!: HTMLElement | null;
-
-  /** @internal */
-  readonly store = new AnnotationController(this, {
-    articleId: () => this.resolvedArticleId,
-    sync: () => Boolean(this.endpoint),
-    changed: () => this.sync.engine?.notifyChanged(),
-  });
-  /** @internal */
-  readonly selection = new SelectionController(this, {
-    paused: () => this.ui.kind === 'editor' || this.cursor.active,
-    focusToolbar: () => this.actions.focusToolbar(),
-  });
-  /** @internal */
-  readonly highlights = new HighlightController(this, () => this.overlay);
-  /** @internal */
-  readonly cursor = new ReadingCursorController(this, {
-    model: () => this.store.model,
-    ownsShortcut: () => this.ownsShortcut(),
-    started: () => this.cursorActions.cursorStarted(),
-    moved: (_s, range) => this.cursorActions.cursorMoved(range),
-  });
-  /** @internal */
-  readonly undo = new UndoController<Annotation>(this);
-  /** @internal */
-  readonly actions = new ArticleActions(this);
-  /** @internal */
-  readonly cursorActions = new ReadingCursorActions(this, this.actions);
-  /** Binds to the page's sync engine while `endpoint` is set; status events come from `<plaudit-claps>`. */
-  private readonly sync = new SyncController(this, { endpoint: () => this.endpoint, dispatch: false });
-
-  private deepLinkDone = false;
+  /** @internal The annotation layer, once loaded. */
+  layer: ArticleLayer | null = null;
+  #loading?: Promise<ArticleLayer>;
+  #listeners?: AbortController;
 
   constructor() {
     super();
-    new ArticleMutationController(this, () => void this.store.reanchor().then(() => this.actions.afterReanchor()));
+    this.articleId = this.endpoint = this.maxClaps = null;
+    this.noteVisibility = NoteVisibility.Private;
+    this.noClaps = false;
   }
 
   /** The id annotations are filed under: `article-id`, else the canonical URL, else the page address. */
@@ -131,78 +106,67 @@ export class PlauditArticleElement extends LitElement {
 
   /** The reader's annotations for this article, each with its W3C JSON and anchoring status. */
   get annotations(): readonly ArticleAnnotation[] {
-    return this.store.views.map(({ annotation, status }) => ({ annotation, status }));
+    return this.layer?.store.views.map(({ annotation, status }) => ({ annotation, status })) ?? [];
   }
 
-  /** Resolves once stored annotations are loaded, anchored and drawn. */
+  /** Resolves once the annotation layer is loaded and stored annotations are anchored and drawn. */
   get loaded(): Promise<void> {
-    return this.store.ready.then(() => this.updateComplete).then(() => undefined);
+    return this.load().then((layer) => layer.store.ready).then(() => this.updateComplete).then(() => undefined);
   }
 
-  /** Opens the notes panel. */
-  openNotes(): void {
-    this.actions.openPanel();
+  /** Opens the notes panel (at once when the layer is loaded, else as soon as it is). */
+  openNotes(): Promise<void> {
+    return this.#use((layer) => layer.actions.openPanel());
   }
 
   /** Starts reading-cursor mode (the same as Alt+Shift+R). */
-  startReadingCursor(): void {
-    this.cursor.start();
+  startReadingCursor(): Promise<void> {
+    return this.#use((layer) => layer.cursor.start());
   }
 
   /** Scrolls to an annotation, marks it and opens it with focus. */
-  focusAnnotation(id: string): void {
-    this.actions.openCard(id, null);
+  focusAnnotation(id: string): Promise<void> {
+    return this.#use((layer) => layer.store.ready.then(() => layer.actions.openCard(id, null)));
+  }
+
+  /** Runs `fn` with the layer: in this task when it is loaded, so focus moves within the reader's gesture. */
+  async #use(fn: (layer: ArticleLayer) => unknown): Promise<void> {
+    await fn(this.layer ?? (await this.load()));
+  }
+
+  /** @internal Loads the annotation layer (once); it starts working while the element is connected. */
+  load(): Promise<ArticleLayer> {
+    return (this.#loading ??= import('./article-layer.js').then(({ ArticleLayer }) => {
+      this.#listeners?.abort();
+      return (this.layer = new ArticleLayer(this));
+    }));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('click', this.onArticleClick);
+    if (this.#loading) return;
+    // Until the layer is here, the reader's first gesture on the article loads it at once.
+    const listeners = (this.#listeners = new AbortController());
+    const options = { signal: listeners.signal, capture: true };
+    const doc = this.ownerDocument;
+    const load = () => void this.load();
+    this.addEventListener('pointerdown', load, options);
+    this.addEventListener('focusin', load, options);
+    doc.addEventListener('selectionchange', () => this.contains(doc.getSelection()?.anchorNode ?? null) && load(), options);
+    doc.addEventListener('keydown', (e) => {
+      // The layer was not listening yet: it handles the key as soon as it is.
+      if (e.altKey && e.shiftKey && SHORTCUT.test(e.code)) void this.load().then((layer) => layer.keydown(e));
+    }, options);
+    idle(() => this.isConnected && load());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('click', this.onArticleClick);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('articleId') && changed.get('articleId') !== undefined) void this.store.reload();
-  }
-
-  protected override updated(): void {
-    this.highlights.draw(this.store.views);
-    if (!this.deepLinkDone && this.store.model) {
-      this.deepLinkDone = true;
-      const id = readDeepLink(this.ownerDocument.defaultView?.location.href ?? '');
-      // After this update, not inside it: opening the card changes state.
-      if (id && this.store.get(id)) void this.updateComplete.then(() => this.actions.openCard(id, null));
-    }
-  }
-
-  private readonly onArticleClick = (event: MouseEvent): void => {
-    // Only clicks on the article itself (light DOM), not on the widget's own UI.
-    const origin = event.composedPath()[0];
-    if (!(origin instanceof Node) || !this.contains(origin)) return;
-    const selection = this.ownerDocument.getSelection();
-    if (selection && !selection.isCollapsed && selection.toString().trim()) return;
-    this.actions.openAt(event.clientX, event.clientY);
-  };
-
-  /** Whether this element answers the document-wide reading-cursor shortcut. */
-  private ownsShortcut(): boolean {
-    const doc = this.ownerDocument;
-    const active = doc.activeElement;
-    if (active && (active === this || this.contains(active))) return true;
-    const selection = doc.getSelection();
-    const anchor = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
-    if (anchor && this.contains(anchor)) return true;
-    const inOther = [...doc.querySelectorAll('plaudit-article')].some(
-      (el) => el !== this && ((active && el.contains(active)) || (anchor && el.contains(anchor))),
-    );
-    return !inOther && doc.querySelector('plaudit-article') === this;
+    this.#listeners?.abort();
   }
 
   override render() {
-    const count = this.store.views.length;
+    const layer = this.layer;
     return html`<div class="overlay" data-plaudit-ignore></div>
       <slot></slot>
       <div class="bar" part="bar">
@@ -210,12 +174,13 @@ export class PlauditArticleElement extends LitElement {
           type="button"
           class="notes-button"
           part="notes-button"
-          aria-expanded=${this.panelOpen ? 'true' : 'false'}
-          @click=${() => (this.panelOpen ? this.actions.closePanel() : this.actions.openPanel())}
+          aria-expanded=${layer?.panelOpen ? 'true' : 'false'}
+          @click=${() => (layer?.panelOpen ? layer.actions.closePanel() : this.openNotes())}
         >
-          Notes (${count})
+          Notes${layer ? ` (${layer.store.views.length})` : ''}
         </button>
-        ${this.store.persistent ? nothing : html`<span class="hint">Not saved on this device</span>`}
+        ${layer?.store.persistent === false ? html`<span class="hint">Not saved on this device</span>` : nothing}
+        ${this.endpoint ? html`<plaudit-sync-status endpoint=${this.endpoint}></plaudit-sync-status>` : nothing}
       </div>
       ${this.noClaps
         ? nothing
@@ -225,7 +190,7 @@ export class PlauditArticleElement extends LitElement {
             max-claps=${this.maxClaps ?? nothing}
             endpoint=${this.endpoint ?? nothing}
           ></plaudit-claps>`}
-      ${renderArticleOverlays(this)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+      ${layer?.render()}
+      <div class="visually-hidden" role="status" aria-live="polite">${layer?.announcement}</div>`;
   }
 }

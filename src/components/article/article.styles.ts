@@ -1,9 +1,15 @@
 import { css } from 'lit';
 
+/**
+ * The shell's styles, loaded up front: the host, the bar and the buttons every
+ * part of the widget shares. What only the annotation layer shows is styled in
+ * `article-layer.styles.ts`, adopted when the layer loads.
+ */
 export const articleStyles = css`
   :host {
     display: block;
     position: relative;
+    --_font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
   }
   :host([hidden]) {
     display: none;
@@ -21,18 +27,16 @@ export const articleStyles = css`
     align-items: center;
     gap: 12px;
     margin: 16px 0;
-    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+    font: var(--_font);
   }
-  .bar button,
-  .popover button,
-  .undo button {
+  button {
     font: inherit;
     color: inherit;
     min-height: 36px;
     padding: 4px 12px;
     border-radius: 4px;
     border: 1px solid var(--plaudit-border, #8c959f);
-    background: var(--plaudit-surface, #ffffff);
+    background: var(--plaudit-surface, #fff);
     cursor: pointer;
   }
   .bar button {
@@ -41,100 +45,9 @@ export const articleStyles = css`
   .hint {
     font-size: 0.875rem;
   }
-  .floating,
-  .popover,
-  .undo,
-  .cursor {
-    position: fixed;
-    z-index: 2147483000;
-  }
-  .popover {
-    box-sizing: border-box;
-    width: min(320px, calc(100vw - 16px));
-    padding: 10px 12px;
-    border-radius: var(--plaudit-radius, 8px);
-    background: var(--plaudit-surface, #ffffff);
-    color: var(--plaudit-text, #1f2328);
-    border: 1px solid var(--plaudit-border, #8c959f);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
-    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
-  }
-  .popover p {
-    margin: 0 0 6px;
-  }
-  .popover .quote {
-    font-style: italic;
-  }
-  .popover .note {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .popover .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-  }
-  .chooser ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 4px;
-  }
-  .chooser button {
-    width: 100%;
-    text-align: start;
-  }
-  .link input {
-    display: block;
-    width: 100%;
-    box-sizing: border-box;
-    margin: 6px 0;
-    font: inherit;
-  }
-  .panel {
-    position: fixed;
-    z-index: 2147483000;
-    top: 0;
-    right: 0;
-    bottom: 0;
-  }
-  @media (max-width: 600px) {
-    .panel {
-      top: 45vh;
-      left: 0;
-    }
-  }
-  .undo,
-  .cursor {
-    left: 50%;
-    bottom: 16px;
-    transform: translateX(-50%);
-    display: flex;
-    align-items: center;
-    gap: 12px;
-    padding: 8px 14px;
-    border-radius: var(--plaudit-radius, 8px);
-    background: var(--plaudit-toolbar-background, #1f2328);
-    color: var(--plaudit-toolbar-color, #ffffff);
-    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
-    max-width: calc(100vw - 32px);
-  }
-  .undo button {
-    background: transparent;
-    border-color: currentColor;
-  }
-  .cursor:focus-visible,
-  .popover:focus-visible,
   button:focus-visible {
     outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
     outline-offset: 2px;
-  }
-  .popover:focus {
-    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
-  }
-  a {
-    color: var(--plaudit-link-color, #0b57d0);
   }
   .visually-hidden {
     position: absolute;
@@ -153,12 +66,6 @@ export const articleStyles = css`
       --plaudit-text: var(--plaudit-text-dark, #f0f3f6);
       --plaudit-link-color: #8ab4ff;
       --plaudit-focus-ring: #8ab4ff;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
     }
   }
 `;

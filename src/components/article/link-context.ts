@@ -1,15 +1,6 @@
 import type { TextQuoteSelector } from '../../core/annotation.js';
 import { CONTEXT_LENGTH } from '../../core/describe.js';
-
-const INLINE = /^(inline|contents|ruby)/;
-
-function blockOf(node: Node, root: Element): Element {
-  const view = root.ownerDocument.defaultView;
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== root; el = el.parentElement) {
-    if (!INLINE.test(view?.getComputedStyle(el).display ?? '')) return el;
-  }
-  return root;
-}
+import { blockOf } from '../../controllers/reading-cursor-controller.js';
 
 const squash = (text: string): string => text.replace(/[ \t\n\r\f]+/g, ' ');
 

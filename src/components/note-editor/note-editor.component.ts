@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import { NoteVisibility } from '../../core/annotation.js';
 import { noteEditorStyles } from './note-editor.styles.js';
 
@@ -39,18 +38,34 @@ export class NoteCancelEvent extends Event {
  */
 export class PlauditNoteEditor extends LitElement {
   static override styles = noteEditorStyles;
+  static override properties = {
+    value: { attribute: false },
+    quote: { attribute: false },
+    visibility: { attribute: false },
+    heading: {},
+    length: { state: true },
+  };
 
   /** The note's text when the editor opens. */
-  @property({ attribute: false }) accessor value = '';
+  declare value: string;
   /** The passage the note is about, shown above the text box. */
-  @property({ attribute: false }) accessor quote = '';
-  @property({ attribute: false }) accessor visibility: NoteVisibility = NoteVisibility.Private;
+  declare quote: string;
+  declare visibility: NoteVisibility;
   /** The dialog's title: "Add note" or "Edit note". */
-  @property() accessor heading = 'Add note';
+  declare heading: string;
+  declare private length: number;
 
-  @state() private accessor length = 0;
-  @query('textarea') private accessor textarea!: HTMLTextAreaElement;
-  @query('input[type=checkbox]') private accessor share!: HTMLInputElement;
+  constructor() {
+    super();
+    this.value = this.quote = '';
+    this.visibility = NoteVisibility.Private;
+    this.heading = 'Add note';
+    this.length = 0;
+  }
+
+  private get textarea(): HTMLTextAreaElement {
+    return this.renderRoot?.querySelector('textarea') as HTMLTextAreaElement;
+  }
 
   override focus(): void {
     this.textarea?.focus();
@@ -72,7 +87,7 @@ export class PlauditNoteEditor extends LitElement {
       this.textarea.focus();
       return;
     }
-    const visibility = this.share.checked ? NoteVisibility.Shared : NoteVisibility.Private;
+    const visibility = this.renderRoot.querySelector('input')!.checked ? NoteVisibility.Shared : NoteVisibility.Private;
     this.dispatchEvent(new NoteSaveEvent(text.trim(), visibility));
   }
 

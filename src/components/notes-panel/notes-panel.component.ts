@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { AnchorStatus } from '../../core/annotation.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from './note-text.js';
@@ -21,6 +20,14 @@ export class PanelActionEvent extends Event {
   }
 }
 
+/** An item's buttons; a passage no longer found can only be deleted. */
+const ITEM_ACTIONS: readonly [PanelAction, string][] = [
+  ['edit', 'Edit'],
+  ['delete', 'Delete'],
+  ['copy', 'Copy link'],
+];
+const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
+
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function formatTime(iso: unknown): string {
@@ -39,11 +46,18 @@ function formatTime(iso: unknown): string {
  */
 export class PlauditNotesPanel extends LitElement {
   static override styles = notesPanelStyles;
+  static override properties = { views: { attribute: false }, readingShortcut: {} };
 
   /** The annotations, anchored ones in document order first, then orphans. */
-  @property({ attribute: false }) accessor views: readonly AnnotationView[] = [];
+  declare views: readonly AnnotationView[];
   /** The shortcut that starts the reading cursor, shown on its button. */
-  @property() accessor readingShortcut = 'Alt+Shift+R';
+  declare readingShortcut: string;
+
+  constructor() {
+    super();
+    this.views = [];
+    this.readingShortcut = 'Alt+Shift+R';
+  }
 
   private emit(action: PanelAction, id: string | null = null, event?: Event): void {
     const source = event?.currentTarget instanceof HTMLElement ? event.currentTarget : null;
@@ -81,17 +95,12 @@ export class PlauditNotesPanel extends LitElement {
         ${view.annotation?.['plaudit:visibility'] === 'shared' && view.note ? ' · shared with the editors' : nothing}
       </p>
       <div class="actions">
-        ${orphan
-          ? nothing
-          : html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('edit', view.id, e)}>
-              Edit
-            </button>`}
-        <button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('delete', view.id, e)}>Delete</button>
-        ${orphan
-          ? nothing
-          : html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit('copy', view.id, e)}>
-              Copy link
-            </button>`}
+        ${(orphan ? ORPHAN_ACTIONS : ITEM_ACTIONS).map(
+          ([action, label]) =>
+            html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit(action, view.id, e)}>
+              ${label}
+            </button>`,
+        )}
       </div>
     </li>`;
   }

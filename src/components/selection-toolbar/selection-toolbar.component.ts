@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { selectionToolbarStyles } from './selection-toolbar.styles.js';
 
 /** What the reader chose in the toolbar. */
@@ -21,10 +20,11 @@ export class ToolbarDismissEvent extends Event {
   }
 }
 
-const BUTTONS: readonly { action: ToolbarAction; label: string }[] = [
-  { action: 'highlight', label: 'Highlight' },
-  { action: 'note', label: 'Add note' },
-  { action: 'link', label: 'Copy link' },
+/** The buttons, in order, with their labels. */
+const BUTTONS: readonly [ToolbarAction, string][] = [
+  ['highlight', 'Highlight'],
+  ['note', 'Add note'],
+  ['link', 'Copy link'],
 ];
 
 /**
@@ -38,14 +38,17 @@ const BUTTONS: readonly { action: ToolbarAction; label: string }[] = [
  */
 export class PlauditSelectionToolbar extends LitElement {
   static override styles = selectionToolbarStyles;
+  static override properties = { label: {} };
 
   /** Accessible name of the toolbar. */
-  @property() accessor label = 'Annotate selection';
-
-  /** Which actions to offer, in a fixed order. */
-  @property({ attribute: false }) accessor actions: readonly ToolbarAction[] = ['highlight', 'note', 'link'];
+  declare label: string;
 
   private active = 0;
+
+  constructor() {
+    super();
+    this.label = 'Annotate selection';
+  }
 
   /** Moves focus to the first (or the last used) button. */
   override focus(): void {
@@ -54,8 +57,7 @@ export class PlauditSelectionToolbar extends LitElement {
 
   /** Moves focus to one action's button (e.g. back to "Add note" when its editor is cancelled). */
   async focusAction(action: ToolbarAction): Promise<void> {
-    const index = BUTTONS.filter((b) => this.actions.includes(b.action)).findIndex((b) => b.action === action);
-    if (index >= 0) this.active = index;
+    this.active = BUTTONS.findIndex(([a]) => a === action);
     this.requestUpdate();
     await this.updateComplete;
     this.focus();
@@ -66,39 +68,36 @@ export class PlauditSelectionToolbar extends LitElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
+    const { key } = event;
     const buttons = this.buttons();
+    const last = buttons.length - 1;
     const index = buttons.indexOf(event.composedPath()[0] as HTMLButtonElement);
-    let next = -1;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (index + 1) % buttons.length;
-    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = (index - 1 + buttons.length) % buttons.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = buttons.length - 1;
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.dispatchEvent(new ToolbarDismissEvent());
-      return;
-    }
-    if (next < 0) return;
+    const next = /^Arrow(Right|Down)$/.test(key) ? (index < last ? index + 1 : 0)
+      : /^Arrow(Left|Up)$/.test(key) ? (index > 0 ? index - 1 : last)
+      : key === 'Home' ? 0
+      : key === 'End' ? last
+      : -1;
+    if (next < 0 && key !== 'Escape') return;
     event.preventDefault();
+    if (next < 0) return void this.dispatchEvent(new ToolbarDismissEvent());
     this.active = next;
     this.requestUpdate();
     buttons[next]?.focus();
   }
 
   override render() {
-    const shown = BUTTONS.filter((b) => this.actions.includes(b.action));
     return html`<div part="base" role="toolbar" aria-label=${this.label} @keydown=${this.onKeydown}>
-      ${shown.map(
-        (b, i) => html`<button
+      ${BUTTONS.map(
+        ([action, label], i) => html`<button
           type="button"
           tabindex=${i === this.active ? 0 : -1}
           @pointerdown=${(e: PointerEvent) => e.preventDefault()}
           @click=${() => {
             this.active = i;
-            this.dispatchEvent(new ToolbarActionEvent(b.action));
+            this.dispatchEvent(new ToolbarActionEvent(action));
           }}
         >
-          ${b.label}
+          ${label}
         </button>`,
       )}
     </div>`;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { SyncController } from '../../controllers/sync-controller.js';
 import { statusMessage, SyncState, type FailedChange } from '../../sync/sync-status.js';
 import { styles } from './sync-status.styles.js';
@@ -27,8 +26,15 @@ const KIND_LABEL: Record<FailedChange['kind'], string> = {
  */
 export class PlauditSyncStatusElement extends LitElement {
   static override styles = styles;
+  // Without decorators: it loads with the reader bundle, where their helper would cost more than the element.
+  static override properties = { endpoint: { reflect: true } };
 
-  @property({ reflect: true }) accessor endpoint: string | null = null;
+  declare endpoint: string | null;
+
+  constructor() {
+    super();
+    this.endpoint = null;
+  }
 
   readonly #sync = new SyncController(this, { endpoint: () => this.endpoint, dispatch: false });
 

@@ -69,7 +69,7 @@ describe('<plaudit-article> anchoring', () => {
     p.textContent = 'A new opening paragraph pushes everything along.';
     el.querySelector('article')!.prepend(p);
     await waitUntil(() => el.annotations[0]?.status === 'moved', 'did not re-anchor', { timeout: 3000 });
-    const view = el.store.views[0]!;
+    const view = el.layer!.store.views[0]!;
     expect(view.range!.toString()).to.equal('Stable sorts keep equal items');
     const target = [...el.querySelectorAll('p')].find((x) => x.textContent!.startsWith('Stable'))!;
     target.textContent = 'Something else entirely now.';
@@ -83,7 +83,7 @@ describe('<plaudit-article> anchoring', () => {
     const b = await makeArticle(id);
     await highlightSelection(a, 'Merge sort');
     await waitUntil(() => b.annotations.length === 1, 'b did not receive the new highlight');
-    await a.actions.remove(a.annotations[0]!.annotation.id);
+    await a.layer!.actions.remove(a.annotations[0]!.annotation.id);
     await waitUntil(() => b.annotations.length === 0, 'b did not receive the deletion');
   });
 });

@@ -17,7 +17,7 @@ describe('<plaudit-article> links', () => {
     const stub = { writeText: async (text: string) => void (copied = text) };
     Object.defineProperty(navigator, 'clipboard', { value: stub, configurable: true });
     try {
-      await el.actions.copyAnnotationLink(id);
+      await el.layer!.actions.copyAnnotationLink(id);
     } finally {
       Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
     }

@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+/**
+ * What the annotation layer adds to `<plaudit-article>`'s shadow root: cards,
+ * the chooser, the link field, the panel's place, the Undo bar and the reading
+ * cursor. Buttons, colours and the font come from the shell's styles.
+ */
+export const layerStyles = css`
+  .floating,
+  .popover,
+  .panel,
+  .undo,
+  .cursor {
+    position: fixed;
+    z-index: 2147483000;
+  }
+  .popover {
+    box-sizing: border-box;
+    width: min(320px, calc(100vw - 16px));
+    padding: 10px 12px;
+    border-radius: var(--plaudit-radius, 8px);
+    background: var(--plaudit-surface, #fff);
+    color: var(--plaudit-text, #1f2328);
+    border: 1px solid var(--plaudit-border, #8c959f);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+    font: var(--_font);
+  }
+  .popover p {
+    margin: 0 0 6px;
+  }
+  .quote {
+    font-style: italic;
+  }
+  .note {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+  }
+  .chooser button {
+    width: 100%;
+    text-align: start;
+  }
+  input {
+    display: block;
+    width: 100%;
+    box-sizing: border-box;
+    margin: 6px 0;
+    font: inherit;
+  }
+  .panel {
+    top: 0;
+    right: 0;
+    bottom: 0;
+  }
+  @media (max-width: 600px) {
+    .panel {
+      top: 45vh;
+      left: 0;
+    }
+  }
+  .undo,
+  .cursor {
+    left: 50%;
+    bottom: 16px;
+    transform: translateX(-50%);
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    padding: 8px 14px;
+    border-radius: var(--plaudit-radius, 8px);
+    background: var(--plaudit-toolbar-background, #1f2328);
+    color: var(--plaudit-toolbar-color, #fff);
+    font: var(--_font);
+    max-width: calc(100vw - 32px);
+  }
+  .undo button {
+    background: transparent;
+    border-color: currentColor;
+  }
+  .cursor:focus-visible,
+  .popover:focus {
+    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--plaudit-link-color, #0b57d0);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,156 @@
+import { adoptStyles, type ReactiveController } from 'lit';
+import type { Annotation } from '../../core/annotation.js';
+import { readDeepLink } from '../../core/deep-link.js';
+import { AnnotationController } from '../../controllers/annotation-controller.js';
+import { ArticleMutationController } from '../../controllers/article-mutation-controller.js';
+import { HighlightController } from '../../controllers/highlight-controller.js';
+import { ReadingCursorController } from '../../controllers/reading-cursor-controller.js';
+import { SelectionController } from '../../controllers/selection-controller.js';
+import type { SyncController } from '../../controllers/sync-controller.js';
+import { UndoController } from '../../controllers/undo-controller.js';
+import '../selection-toolbar/selection-toolbar.js';
+import '../notes-panel/notes-panel.js';
+import '../note-editor/note-editor.js';
+import { ArticleActions, type ArticleUi } from './article-actions.js';
+import { renderArticleOverlays } from './article-overlays.js';
+import { layerStyles } from './article-layer.styles.js';
+import type { PlauditArticleElement } from './article.component.js';
+import { ReadingCursorActions } from './reading-cursor-actions.js';
+
+/**
+ * Everything `<plaudit-article>` does beyond its shell, loaded after the first
+ * render: it stores and anchors the reader's annotations, draws them, shows the
+ * toolbar, cards, editor, panel and reading cursor, opens deep links, and, with
+ * an `endpoint`, loads the sync wiring. Its controllers join the element's, so
+ * they start on connect and release everything on disconnect like the element's
+ * own; created while the element is disconnected, nothing starts until it connects.
+ */
+export class ArticleLayer implements ReactiveController {
+  /** What floats over the article besides the toolbar. */
+  ui: ArticleUi = { kind: 'idle' };
+  panelOpen = false;
+  /** The live region's text. */
+  announcement = '';
+
+  readonly store: AnnotationController;
+  readonly selection: SelectionController;
+  readonly highlights: HighlightController;
+  readonly cursor: ReadingCursorController;
+  readonly undo: UndoController<Annotation>;
+  readonly actions: ArticleActions;
+  readonly cursorActions: ReadingCursorActions;
+  /** The sync wiring, loaded the first time the element has an endpoint. */
+  sync: SyncController | null = null;
+
+  #syncLoading = false;
+  #deepLinkDone = false;
+  #styled = false;
+
+  constructor(readonly host: PlauditArticleElement) {
+    this.actions = new ArticleActions(this);
+    this.cursorActions = new ReadingCursorActions(this);
+    this.store = new AnnotationController(host, {
+      articleId: () => host.resolvedArticleId,
+      sync: () => Boolean(host.endpoint),
+      changed: () => this.sync?.engine?.notifyChanged(),
+    });
+    this.selection = new SelectionController(host, {
+      paused: () => this.ui.kind === 'editor' || this.cursor.active,
+      focusToolbar: () => this.actions.focusToolbar(),
+    });
+    this.highlights = new HighlightController(host, () => host.renderRoot.querySelector('.overlay'));
+    this.cursor = new ReadingCursorController(host, {
+      model: () => this.store.model,
+      ownsShortcut: () => this.ownsShortcut(),
+      started: () => this.cursorActions.cursorStarted(),
+      moved: (_s, range) => this.cursorActions.cursorMoved(range),
+    });
+    this.undo = new UndoController<Annotation>(host);
+    new ArticleMutationController(host, () => void this.store.reanchor().then(() => this.actions.afterReanchor()));
+    host.addController(this);
+  }
+
+  /** The selection toolbar, while shown. */
+  get toolbar() {
+    return this.host.renderRoot.querySelector('plaudit-selection-toolbar');
+  }
+
+  /** The notes panel, while open. */
+  get panel() {
+    return this.host.renderRoot.querySelector('plaudit-notes-panel');
+  }
+
+  /** Changes what the layer shows and re-renders the element. */
+  set(state: Partial<Pick<ArticleLayer, 'ui' | 'panelOpen' | 'announcement'>>): void {
+    Object.assign(this, state);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    const { host } = this;
+    if (!this.#styled) {
+      this.#styled = true;
+      adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof PlauditArticleElement).elementStyles, layerStyles]);
+    }
+    host.addEventListener('click', this.onClick);
+    host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('click', this.onClick);
+  }
+
+  hostUpdate(): void {
+    if (this.host.endpoint && !this.#syncLoading) {
+      this.#syncLoading = true;
+      void import('./article-sync.js').then(({ ArticleSync }) => {
+        this.sync = new ArticleSync(this);
+        this.host.requestUpdate();
+      });
+    }
+  }
+
+  hostUpdated(): void {
+    this.highlights.draw(this.store.views);
+    if (!this.#deepLinkDone && this.store.model) {
+      this.#deepLinkDone = true;
+      const id = readDeepLink(this.host.ownerDocument.defaultView?.location.href ?? '');
+      // After this update, not inside it: opening the card changes state.
+      if (id && this.store.get(id)) void this.host.updateComplete.then(() => this.actions.openCard(id, null));
+    }
+  }
+
+  /** A shortcut pressed before the layer was loaded, handled as its controllers would have. */
+  keydown(event: KeyboardEvent): void {
+    this.selection.keydown(event);
+    this.cursor.keydown(event);
+  }
+
+  render() {
+    return renderArticleOverlays(this);
+  }
+
+  private readonly onClick = (event: MouseEvent): void => {
+    // Only clicks on the article itself (light DOM), not on the widget's own UI.
+    const origin = event.composedPath()[0];
+    if (!(origin instanceof Node) || !this.host.contains(origin)) return;
+    const selection = this.host.ownerDocument.getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim()) return;
+    this.actions.openAt(event.clientX, event.clientY);
+  };
+
+  /** Whether this element answers the document-wide reading-cursor shortcut. */
+  private ownsShortcut(): boolean {
+    const { host } = this;
+    const doc = host.ownerDocument;
+    const active = doc.activeElement;
+    if (active && (active === host || host.contains(active))) return true;
+    const selection = doc.getSelection();
+    const anchor = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
+    if (anchor && host.contains(anchor)) return true;
+    const inOther = [...doc.querySelectorAll('plaudit-article')].some(
+      (el) => el !== host && ((active && el.contains(active)) || (anchor && el.contains(anchor))),
+    );
+    return !inOther && doc.querySelector('plaudit-article') === host;
+  }
+}

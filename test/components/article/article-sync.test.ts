@@ -1,0 +1,82 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { textHash } from '../../../src/core/text-hash.js';
+import { BASE, startTestMock, type TestMock } from '../../sync/helpers.js';
+import { buttonNamed, highlightSelection, makeArticle, shadow, uniqueId } from './helpers.js';
+
+/** Modules only the sync wiring imports. */
+const SYNC_MODULES = /\/src\/(sync\/sync-engine|controllers\/sync-controller|components\/article\/article-sync|components\/sync-status\/)/;
+
+describe('<plaudit-article> sync', () => {
+  afterEach(() => document.getSelection()?.removeAllRanges());
+
+  // First: later tests load the sync code into this page.
+  it('without an endpoint, loads no sync code and makes no request over create, edit and delete', async () => {
+    const original = window.fetch;
+    const calls: unknown[] = [];
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      calls.push(args[0]);
+      return original(...args);
+    };
+    try {
+      const el = await makeArticle();
+      await highlightSelection(el, 'picks a pivot');
+      const id = el.annotations[0]!.annotation.id;
+      await el.layer!.actions.editNote(id);
+      await el.updateComplete;
+      const editor = shadow(el).querySelector('plaudit-note-editor')!;
+      await editor.updateComplete;
+      editor.shadowRoot!.querySelector('textarea')!.value = 'A note';
+      buttonNamed(editor.shadowRoot!, 'Save').click();
+      await waitUntil(() => el.annotations[0]?.annotation.body?.value === 'A note');
+      await el.layer!.actions.remove(id);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('plaudit-sync-status')).to.equal(null);
+      // Give a debounced flush, had one been scheduled, time to start.
+      await new Promise((r) => setTimeout(r, 600));
+    } finally {
+      window.fetch = original;
+    }
+    expect(calls).to.deep.equal([]);
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.filter((name) => SYNC_MODULES.test(name))).to.deep.equal([]);
+  });
+
+  describe('with an endpoint', () => {
+    let mock: TestMock;
+    before(async () => {
+      mock = await startTestMock({ worker: true });
+    });
+    after(() => mock.stop());
+
+    it('registers the article (title, URL, text hash, paragraphs) and shows the sync status', async () => {
+      await mock.reset();
+      // Keep the page's engine for the test, so its short debounce applies. Imported here: the test above
+      // checks that nothing loaded the sync code before.
+      const { acquireSyncEngine } = await import('../../../src/sync/sync-engine.js');
+      const engine = acquireSyncEngine(BASE, { debounceMs: 5, backoff: { baseMs: 5, capMs: 20 } });
+      try {
+        const articleId = uniqueId();
+        const el = await makeArticle(articleId, undefined, `endpoint="${BASE}"`);
+        const path = `${BASE}/articles/${encodeURIComponent(articleId)}`;
+        const registration = () => mock.log.entries.find((e) => e.method === 'PUT' && new URL(e.url, location.href).pathname === path);
+        await waitUntil(registration, 'the article was not registered', { timeout: 10_000 });
+        expect(JSON.parse(registration()!.body)).to.deep.equal({
+          title: 'On sorting',
+          url: location.origin + location.pathname,
+          textHash: textHash(el.layer!.store.model!.text),
+          paragraphs: [
+            'On sorting',
+            'Sorting is the first algorithm many of us meet. It hides a surprising amount of design.',
+            'Quicksort picks a pivot, partitions the rest, and recurses. Merge sort splits, sorts and merges.',
+            'Stable sorts keep equal items in order. That matters more often than you would think!',
+          ],
+        });
+        const status = shadow(el).querySelector('.bar plaudit-sync-status')!;
+        expect(status.getAttribute('endpoint')).to.equal(BASE);
+        await waitUntil(() => customElements.get('plaudit-sync-status') && status.shadowRoot, 'status line not defined');
+      } finally {
+        engine.release();
+      }
+    });
+  });
+});
