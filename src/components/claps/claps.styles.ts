@@ -15,6 +15,10 @@ export const clapsStyles = css`
   :host([hidden]) {
     display: none;
   }
+  button {
+    all: unset;
+    cursor: pointer;
+  }
   .base,
   button {
     display: flex;
@@ -23,10 +27,6 @@ export const clapsStyles = css`
   }
   .stage {
     position: relative;
-  }
-  button {
-    all: unset;
-    cursor: pointer;
   }
   button:focus-visible {
     outline: 3px solid var(--a);
