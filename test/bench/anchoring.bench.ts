@@ -1,0 +1,271 @@
+/**
+ * Plaudit's anchoring and drawing against the peers, on a generated
+ * 100,000-word article with 1,000 annotations (see README figures in the
+ * report). Prints every figure, each ratio, and a table at the end. Speed is
+ * reported, not asserted: `npm run bench`.
+ */
+import { highlightText } from '@apache-annotator/dom';
+import { expect } from '@open-wc/testing';
+import { anchorAll, type AnchorResult } from '../../src/core/anchor.js';
+import { describeOffsets } from '../../src/core/describe.js';
+import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../../src/core/text-model.js';
+import { HighlightPainter } from '../../src/highlight/highlight-painter.js';
+import { editArticle, generateArticle, passageSpan, render, type EditKind } from './article-generator.js';
+import { floorAnchor, runApacheAnnotator, runDomAnchorTextQuote, type PeerRun, type Stored } from './bench-peers.js';
+import { addRow, log, median, ms, printTable } from './bench-report.js';
+
+const WORDS = 100_000;
+const ANNOTATIONS = 1_000;
+const RUNS = 5;
+const PEER_BUDGET_MS = 120_000;
+
+const article = generateArticle(2024, WORDS, ANNOTATIONS);
+const original = render(article.blocks);
+const edit = editArticle(article, 7, 0.1);
+const edited = render(edit.blocks);
+const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+function mount(markup: string): HTMLElement {
+  const host = document.createElement('article');
+  host.style.cssText = 'font: 16px/1.5 serif; width: 700px';
+  host.innerHTML = markup;
+  document.body.append(host);
+  return host;
+}
+
+const countNodes = (root: Node): number => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+};
+
+let stored: Stored[] = [];
+const records = (): Array<{ target: { source: string; selector: unknown[] } }> =>
+  stored.map((s) => ({ target: { source: 'bench', selector: [s.quote, s.position] } }));
+
+async function plauditAnchor(root: Element): Promise<{ model: TextModel; results: AnchorResult[]; ranges: Range[] }> {
+  const model = buildTextModel(root);
+  const results = await anchorAll(model, records());
+  const ranges = results.map((r) => offsetsToRange(model, Math.max(r.start, 0), Math.max(r.end, 0)));
+  return { model, results, ranges };
+}
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+function peerLabel(name: string, run: PeerRun): string {
+  if (run.error !== undefined) return `${name} n/a (${run.error})`;
+  return `${name} ${ms(run.ms)}${run.timed < stored.length ? ` (extrapolated from ${run.timed})` : ''}`;
+}
+
+function fasterPeer(runs: Array<[string, PeerRun]>): [string, PeerRun] {
+  const usable = runs.filter(([, r]) => r.error === undefined);
+  return usable.sort((a, b) => a[1].ms - b[1].ms)[0] ?? runs[0];
+}
+
+function peerAccuracy(model: TextModel, run: PeerRun, expected: Array<[number, number]>): string {
+  let ok = 0;
+  run.ranges.forEach((range, i) => {
+    const o = range === null ? null : rangeToOffsets(model, range);
+    if (o !== null && o.start === expected[i][0] && o.end === expected[i][1]) ok++;
+  });
+  return `${ok}/${run.ranges.length}`;
+}
+
+describe('anchoring benchmark', () => {
+  let host: HTMLElement;
+
+  before(() => {
+    host = mount(original.html);
+    const model = buildTextModel(host);
+    expect(model.text).to.equal(original.text);
+    stored = article.passages.map((p) => {
+      const [start, end] = passageSpan(original, p);
+      const [quote, position] = describeOffsets(model, start, end);
+      return { quote, position };
+    });
+    log(`article: ${WORDS} words, ${model.text.length} characters, ${countNodes(host)} nodes, ${stored.length} annotations`);
+  });
+
+  after(() => printTable());
+
+  it('re-anchors 1,000 annotations on the unedited article', async () => {
+    const expected = article.passages.map((p) => passageSpan(original, p));
+    const plaudit: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await timed(() => plauditAnchor(host));
+      plaudit.push(run.ms);
+      run.value.results.forEach((r, k) => expect([r.status, r.start, r.end]).to.deep.equal(['anchored', ...expected[k]]));
+      floor.push((await timed(() => floorAnchor(host, stored))).ms);
+    }
+    const buildMs = median(Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      buildTextModel(host);
+      return performance.now() - t0;
+    }));
+    const p = median(plaudit);
+    const f = median(floor);
+    log(`unedited: Plaudit ${ms(p)} (of which text model ${ms(buildMs)}), floor ${ms(f)}`);
+    const dom = await runDomAnchorTextQuote(host, stored, PEER_BUDGET_MS);
+    const apache = await runApacheAnnotator(host, stored, PEER_BUDGET_MS);
+    const model = buildTextModel(host);
+    log(`unedited: ${peerLabel('dom-anchor-text-quote', dom)} correct ${peerAccuracy(model, dom, expected)}; ` +
+      `${peerLabel('@apache-annotator/dom', apache)} correct ${peerAccuracy(model, apache, expected)}`);
+    const [name, best] = fasterPeer([['dom-anchor-text-quote', dom], ['@apache-annotator/dom', apache]]);
+    addRow({ figure: 're-anchor 1,000 (unedited)', plaudit: ms(p), peer: peerLabel(name, best), ratio: best.ms / p, goal: '≥100x', pass: best.ms / p >= 100 });
+    addRow({ figure: 're-anchor vs single-pass floor', plaudit: ms(p), peer: `floor ${ms(f)}`, ratio: p / f, goal: '≤2x floor', pass: p / f <= 2 });
+  });
+
+  it('re-anchors on the edited article (10% of passages changed)', async () => {
+    host.remove();
+    host = mount(edited.html);
+    const expected = article.passages.map((p) => passageSpan(edited, p));
+    const times: number[] = [];
+    let results: AnchorResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await timed(() => plauditAnchor(host));
+      times.push(run.ms);
+      results = run.value.results;
+    }
+    const byKind = new Map<EditKind, [number, number]>();
+    let correctChanged = 0;
+    let wrongAboveThreshold = 0;
+    let unchangedExact = 0;
+    results.forEach((r, i) => {
+      const [s, e] = expected[i];
+      const iou = r.status === 'orphan' ? 0 : Math.max(0, Math.min(r.end, e) - Math.max(r.start, s)) / (Math.max(r.end, e) - Math.min(r.start, s));
+      const kind = edit.changed.get(i);
+      if (kind === undefined) {
+        if (r.start === s && r.end === e) unchangedExact++;
+        return;
+      }
+      const ok = iou >= 0.9;
+      if (ok) correctChanged++;
+      if (!ok && r.status !== 'orphan') wrongAboveThreshold++;
+      const tally = byKind.get(kind) ?? [0, 0];
+      byKind.set(kind, [tally[0] + (ok ? 1 : 0), tally[1] + 1]);
+    });
+    const accuracy = correctChanged / edit.changed.size;
+    const p = median(times);
+    log(`edited: Plaudit ${ms(p)}; changed passages re-anchored correctly ${correctChanged}/${edit.changed.size} ` +
+      `(${(accuracy * 100).toFixed(1)}%), placed on wrong text ${wrongAboveThreshold}, unchanged exact ${unchangedExact}/${results.length - edit.changed.size}`);
+    log(`edited, by kind: ${[...byKind].map(([k, [ok, n]]) => `${k} ${ok}/${n}`).join(', ')}`);
+    const dom = await runDomAnchorTextQuote(host, stored, PEER_BUDGET_MS);
+    const apache = await runApacheAnnotator(host, stored, PEER_BUDGET_MS);
+    const model = buildTextModel(host);
+    log(`edited: ${peerLabel('dom-anchor-text-quote', dom)} exact-correct ${peerAccuracy(model, dom, expected)}; ` +
+      `${peerLabel('@apache-annotator/dom (exact only)', apache)} exact-correct ${peerAccuracy(model, apache, expected)}`);
+    const [name, best] = fasterPeer([['dom-anchor-text-quote', dom], ['@apache-annotator/dom', apache]]);
+    addRow({ figure: 're-anchor 1,000 (edited)', plaudit: ms(p), peer: peerLabel(name, best), ratio: best.ms / p, goal: '≥50x', pass: best.ms / p >= 50 });
+    addRow({ figure: 'accuracy, changed passages', plaudit: `${(accuracy * 100).toFixed(1)}%`, peer: '-', ratio: NaN, goal: '≥97%', pass: accuracy >= 0.97 });
+  });
+
+  it('draws and clears 1,000 highlights', async () => {
+    const { ranges } = await plauditAnchor(host);
+    const nodesBefore = countNodes(host);
+    const draw: number[] = [];
+    const clear: number[] = [];
+    const drawScript: number[] = [];
+    const clearScript: number[] = [];
+    let added = 0;
+    const painter = new HighlightPainter();
+    for (let i = 0; i < RUNS; i++) {
+      await nextFrame();
+      draw.push((await timed(async () => {
+        drawScript.push((await timed(() => ranges.forEach((r, k) => painter.set(`a${k}`, r, k % 3 === 0 ? 'note' : 'highlight')))).ms);
+        await nextFrame();
+      })).ms);
+      added = Math.max(added, countNodes(host) - nodesBefore);
+      clear.push((await timed(async () => {
+        clearScript.push((await timed(() => painter.clear())).ms);
+        await nextFrame();
+      })).ms);
+    }
+    painter.dispose();
+    // The peer wraps text in <mark>s; last range first, so earlier live ranges stay valid.
+    const fresh = mount(edited.html);
+    const freshRanges = (await plauditAnchor(fresh)).ranges;
+    const freshBefore = countNodes(fresh);
+    await nextFrame();
+    let cleanups: Array<() => void> = [];
+    let peerDrawScript = 0;
+    let peerClearScript = 0;
+    const peerDraw = (await timed(async () => {
+      peerDrawScript = (await timed(() => {
+        cleanups = [...freshRanges].reverse().map((r) => highlightText(r));
+      })).ms;
+      await nextFrame();
+    })).ms;
+    const peerAdded = countNodes(fresh) - freshBefore;
+    const peerClear = (await timed(async () => {
+      peerClearScript = (await timed(() => cleanups.forEach((c) => c()))).ms;
+      await nextFrame();
+    })).ms;
+    fresh.remove();
+    const d = median(draw);
+    const c = median(clear);
+    log(`drawing (${painter.mode}): Plaudit draw ${ms(d)}, clear ${ms(c)}, nodes added ${added}; ` +
+      `@apache-annotator/dom highlightText draw ${ms(peerDraw)}, clear ${ms(peerClear)}, nodes added ${peerAdded}`);
+    addRow({ figure: 'draw 1,000 highlights (to frame)', plaudit: ms(d), peer: `highlightText ${ms(peerDraw)}`, ratio: peerDraw / d, goal: '≥50x', pass: peerDraw / d >= 50 });
+    addRow({ figure: 'clear 1,000 highlights (to frame)', plaudit: ms(c), peer: `highlightText ${ms(peerClear)}`, ratio: peerClear / c, goal: '≥50x', pass: peerClear / c >= 50 });
+    const ds = median(drawScript);
+    const cs = median(clearScript);
+    log(`drawing, script time only: Plaudit draw ${ms(ds)}, clear ${ms(cs)}; highlightText draw ${ms(peerDrawScript)}, clear ${ms(peerClearScript)}`);
+    addRow({ figure: 'draw 1,000 (script only)', plaudit: ms(ds), peer: `highlightText ${ms(peerDrawScript)}`, ratio: peerDrawScript / ds, goal: 'info', pass: true });
+    addRow({ figure: 'clear 1,000 (script only)', plaudit: ms(cs), peer: `highlightText ${ms(peerClearScript)}`, ratio: peerClearScript / cs, goal: 'info', pass: true });
+    addRow({ figure: 'nodes added to the article', plaudit: String(added), peer: `highlightText ${peerAdded}`, ratio: NaN, goal: '0', pass: added === 0 });
+  });
+
+  it('starts up with 1,000 stored annotations without long tasks', async () => {
+    const longTasks: number[] = [];
+    const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
+    const observer = supported ? new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))) : null;
+    observer?.observe({ type: 'longtask', buffered: false });
+    // Slices between yields, measured by wrapping the yield anchorAll uses.
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    const originalYield = scheduler?.yield;
+    let sliceStart = performance.now();
+    let longestSlice = 0;
+    const endSlice = (): void => {
+      longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
+    };
+    if (scheduler !== undefined && originalYield !== undefined) {
+      scheduler.yield = () => {
+        endSlice();
+        return originalYield.call(scheduler).then(() => {
+          sliceStart = performance.now();
+        });
+      };
+    }
+    await nextFrame();
+    const t0 = performance.now();
+    sliceStart = t0;
+    const model = buildTextModel(host);
+    endSlice();
+    await new Promise((r) => setTimeout(r));
+    sliceStart = performance.now();
+    const results = await anchorAll(model, records());
+    endSlice();
+    sliceStart = performance.now();
+    const painter = new HighlightPainter();
+    results.forEach((r, i) => {
+      if (r.status !== 'orphan') painter.set(`a${i}`, offsetsToRange(model, r.start, r.end), 'highlight');
+    });
+    endSlice();
+    await nextFrame();
+    const total = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+    observer?.disconnect();
+    if (scheduler !== undefined && originalYield !== undefined) scheduler.yield = originalYield;
+    painter.dispose();
+    const longest = longTasks.length > 0 ? Math.max(...longTasks) : 0;
+    log(`start-up (edited article): total ${ms(total)}, longest slice between yields ${ms(longestSlice)}, ` +
+      `long tasks ${supported ? `${longTasks.length} (longest ${ms(longest)})` : 'not observable here'}`);
+    addRow({ figure: 'start-up longest task', plaudit: ms(Math.max(longestSlice, longest)), peer: '-', ratio: NaN, goal: '≤50 ms', pass: Math.max(longestSlice, longest) <= 50 });
+  });
+});

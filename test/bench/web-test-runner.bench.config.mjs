@@ -1,0 +1,74 @@
+// Benchmarks: headless Chromium, same launcher as the test config, long timeouts,
+// browser logs shown (the figures are printed with console.log).
+//
+// The peers are not browser-ready ESM (dom-anchor-text-quote is CommonJS,
+// @apache-annotator/dom imports CommonJS babel helpers), so this config serves
+// them bundled by esbuild. @apache-annotator/dom needs @apache-annotator/selector
+// at run time; when it is not installed its matcher is reported as unavailable
+// (NODE_PATH may point at a folder where it is installed).
+import { build } from 'esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { shared } from '../shared-config.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browsers.mjs';
+
+const PEERS = {
+  'dom-anchor-text-quote': "import * as m from 'dom-anchor-text-quote'; export const toRange = m.toRange;",
+  '@apache-annotator/dom':
+    "export { createTextQuoteSelectorMatcher, highlightText } from '@apache-annotator/dom';",
+};
+const PREFIX = '/__bench-peers/';
+const nodePaths = (process.env.NODE_PATH ?? '').split(':').filter(Boolean);
+
+/** Stands in for a missing @apache-annotator/selector so the rest of the package still loads. */
+const missingSelector = {
+  name: 'missing-selector',
+  setup(b) {
+    b.onResolve({ filter: /^@apache-annotator\/selector$/ }, async (args) => {
+      if (args.pluginData === 'again') return undefined;
+      const found = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'again' });
+      if (found.errors.length === 0) return { path: found.path };
+      return { path: 'missing-selector', namespace: 'stub' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: "const missing = () => { throw new Error('@apache-annotator/selector is not installed'); };" +
+        'export const textQuoteSelectorMatcher = missing, textPositionSelectorMatcher = missing, ' +
+        'describeTextQuote = missing, describeTextPosition = missing;',
+    }));
+  },
+};
+
+const bundles = new Map();
+const peerBundles = {
+  name: 'bench-peer-bundles',
+  resolveImport({ source }) {
+    if (source in PEERS) return `${PREFIX}${encodeURIComponent(source)}.js`;
+    return undefined;
+  },
+  async serve(context) {
+    if (!context.path.startsWith(PREFIX)) return undefined;
+    const name = decodeURIComponent(context.path.slice(PREFIX.length, -3));
+    if (!(name in PEERS)) return undefined;
+    if (!bundles.has(name)) {
+      const result = await build({
+        stdin: { contents: PEERS[name], resolveDir: process.cwd(), loader: 'js' },
+        bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent', nodePaths,
+        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+        plugins: [missingSelector],
+      });
+      bundles.set(name, result.outputFiles[0].text);
+    }
+    return { body: bundles.get(name), type: 'js' };
+  },
+};
+
+export default {
+  ...shared,
+  files: ['test/bench/**/*.bench.ts'],
+  plugins: [peerBundles, ...shared.plugins],
+  browserLogs: true,
+  testsFinishTimeout: 1800000,
+  testFramework: { config: { timeout: 900000 } },
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } }),
+  ],
+};
