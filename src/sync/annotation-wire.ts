@@ -8,9 +8,7 @@ import type { Annotation } from '../core/annotation.js';
  */
 export function isShareable(annotation: Annotation): boolean {
   const visibility = annotation['plaudit:visibility'];
-  if (visibility === 'private') return false;
-  if (annotation.body) return visibility === 'shared';
-  return true;
+  return annotation.body ? visibility === 'shared' : visibility !== 'private';
 }
 
 /**
@@ -18,10 +16,10 @@ export function isShareable(annotation: Annotation): boolean {
  * a note sent without its `creator`, as an anonymous signal.
  */
 export function toWire(annotation: Annotation): Annotation {
-  const wire: Annotation = { ...annotation };
+  const wire: Partial<Annotation> = { ...annotation };
   delete wire['plaudit:status'];
-  if (!wire.body) delete (wire as Partial<Annotation>).creator;
-  return wire;
+  if (!wire.body) delete wire.creator;
+  return wire as Annotation;
 }
 
 /**
@@ -30,32 +28,20 @@ export function toWire(annotation: Annotation): Annotation {
  * the server owns (moderation status) always come from the server.
  */
 export function mergeAnnotation(local: Annotation, server: Annotation): Annotation {
-  const readerWins = Date.parse(local.modified) >= Date.parse(server.modified);
-  const merged: Annotation = readerWins
-    ? { ...local }
-    : {
-        ...local,
-        motivation: server.motivation,
-        target: server.target,
-        modified: server.modified,
-        ...(server.body ? { body: server.body } : {}),
-      };
-  if (!readerWins && !server.body) delete merged.body;
-  const status = server['plaudit:status'];
-  if (status) merged['plaudit:status'] = status;
-  else delete merged['plaudit:status'];
+  const { motivation, target, modified, body } = server;
+  const merged: Annotation =
+    Date.parse(local.modified) >= Date.parse(modified) ? { ...local } : { ...local, motivation, target, modified, body };
+  if (!merged.body) delete merged.body;
+  merged['plaudit:status'] = server['plaudit:status'];
+  if (!merged['plaudit:status']) delete merged['plaudit:status'];
   return merged;
 }
 
+/** What of an annotation the server compares: its text, target, visibility and time. */
+const content = (a: Annotation): string =>
+  JSON.stringify([a.modified, a.motivation, a['plaudit:visibility'], a.body, a.target]);
+
 /** Whether sending `local` would change nothing the server holds. */
 export function sameOnServer(local: Annotation, server: Annotation): boolean {
-  const a = toWire(local);
-  const b = toWire(server);
-  return (
-    a.modified === b.modified &&
-    a.motivation === b.motivation &&
-    a['plaudit:visibility'] === b['plaudit:visibility'] &&
-    JSON.stringify(a.body ?? null) === JSON.stringify(b.body ?? null) &&
-    JSON.stringify(a.target) === JSON.stringify(b.target)
-  );
+  return content(local) === content(server);
 }

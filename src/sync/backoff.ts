@@ -15,9 +15,8 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 5 * 60_00
  * exponentially growing ceiling, so tabs and readers that failed together do not
  * retry together. `attempt` counts failures so far, from 1.
  */
-export function fullJitter(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(options.random() * ceiling);
+export function fullJitter(attempt: number, { baseMs, capMs, random }: BackoffOptions = DEFAULT_BACKOFF): number {
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1)));
 }
 
 /**
@@ -25,22 +24,17 @@ export function fullJitter(attempt: number, options: BackoffOptions = DEFAULT_BA
  * header is absent or unreadable. Never negative.
  */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return +text * 1000;
+  const date = Date.parse(text);
+  return date === date ? Math.max(0, date - now) : null;
 }
 
 /**
  * The wait after a failed attempt: the jittered backoff, but never less than the
- * server asked for with `Retry-After`.
+ * server asked for with `Retry-After` (null or 0: no wish).
  */
-export function nextDelay(
-  attempt: number,
-  retryAfterMs: number | null,
-  options: BackoffOptions = DEFAULT_BACKOFF,
-): number {
-  const jittered = fullJitter(attempt, options);
-  return retryAfterMs === null ? jittered : Math.max(retryAfterMs, jittered);
+export function nextDelay(attempt: number, retryAfterMs: number | null, options?: BackoffOptions): number {
+  return Math.max(retryAfterMs ?? 0, fullJitter(attempt, options));
 }

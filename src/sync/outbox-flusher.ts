@@ -1,32 +1,38 @@
+import type { IDBPTransaction } from 'idb';
 import type { Annotation } from '../core/annotation.js';
 import type { PlauditDatabase } from '../storage/open-database.js';
-import type { AnnotationRecord, OutboxEntry } from '../storage/schema.js';
-import type { HttpClient } from './http-client.js';
-import { NetworkError } from './http-client.js';
+import type { OutboxEntry, PlauditSchema } from '../storage/schema.js';
 import { parseRetryAfter } from './backoff.js';
 import { isShareable, mergeAnnotation, sameOnServer, toWire } from './annotation-wire.js';
-import { MediaType, paths, type ClapPut, type ClapTotals, type ErrorBody } from './protocol.js';
+import { NetworkError, type HttpClient, type HttpReply } from './http-client.js';
+import { annotationPath, articlePath, MediaType, readerClapsPath, type ClapPut, type ClapTotals } from './protocol.js';
 
 /** What sending one outbox entry came to. */
 export type EntryOutcome =
   | { type: 'done' }
   /** Refused for good (validation): the entry is marked failed with the server's reason. */
   | { type: 'failed'; reason: string }
-  /** Worth trying again later: network failure, timeout, 5xx, 429. */
-  | { type: 'retry'; reason: string; retryAfterMs: number | null; offline: boolean }
+  /** Worth trying again later: no answer, timeout, 5xx, 429. `offline` when no answer came at all. */
+  | { type: 'retry'; retryAfterMs?: number | null; offline?: boolean }
   /** 401/403: this device's token is not accepted; nothing will pass until that changes. */
   | { type: 'auth'; reason: string };
 
-/** What the flusher needs from the engine. */
-export interface FlushContext {
-  base: string;
-  db: PlauditDatabase;
-  http: HttpClient;
-  /** Called with the server's totals after each clap write, inside no transaction. */
-  onTotals(articleId: string, totals: ClapTotals): void;
+/** What the flusher tells its engine, each once the change it reports is stored. */
+export interface FlushHooks {
+  /** The server's totals after a clap write. */
+  totals(articleId: string, totals: ClapTotals): void;
+  /** A server answer changed an annotation the reader sees (merged text, moderation status). */
+  changed(articleId: string): void;
 }
 
+/** Sends one outbox entry and settles it. */
+export type Flusher = (entry: OutboxEntry) => Promise<EntryOutcome>;
+
+const STORES = ['outbox', 'annotations', 'meta', 'totals'] as const;
+type SettleTx = IDBPTransaction<PlauditSchema, (typeof STORES)[number][], 'readwrite'>;
+
 const MAX_CONFLICT_ROUNDS = 4;
+const DONE: EntryOutcome = { type: 'done' };
 /**
  * Settling an entry need not wait for the disk: if a crash loses the deletion,
  * the entry is sent again, and every request is idempotent.
@@ -34,233 +40,161 @@ const MAX_CONFLICT_ROUNDS = 4;
 const RELAXED = { durability: 'relaxed' } as const;
 
 /** Raised inside a step to end it with an outcome. */
-class Stop extends Error {
-  constructor(readonly outcome: EntryOutcome) {
-    super(outcome.type);
-  }
+class Stop {
+  constructor(readonly outcome: EntryOutcome) {}
+}
+const KEPT_CHANGING = new Stop({ type: 'retry' });
+const gone = ({ status }: HttpReply) => status === 404 || status === 410;
+
+/** Returns a 2xx answer; turns any other into the outcome the flusher acts on. */
+function check(reply: HttpReply): HttpReply {
+  const { status } = reply;
+  if (status < 300) return reply;
+  const reason: string = reply.body?.reason || `the server answered ${status} ${reply.statusText}`.trim();
+  throw new Stop(
+    status === 401 || status === 403
+      ? { type: 'auth', reason }
+      : status === 429 || status === 503
+        ? { type: 'retry', retryAfterMs: parseRetryAfter(reply.headers.get('Retry-After')) }
+        : status > 499 || status === 408
+          ? { type: 'retry' }
+          : { type: 'failed', reason },
+  );
 }
 
 /**
- * Sends one outbox entry, built from the CURRENT local record (entries only
- * reference keys), and settles it: on success the entry is deleted (a newer
- * entry for the same key has a new seq, so it stays), ETags go into the
- * annotation record and totals into the `totals` store.
+ * Returns the function that sends one outbox entry, built from the CURRENT
+ * local record (entries only reference keys), and settles it: on success the
+ * entry is deleted (a newer entry for the same key has a new seq, so it stays),
+ * ETags go into the annotation record and totals into the `totals` store.
  */
-export async function flushEntry(ctx: FlushContext, entry: OutboxEntry): Promise<EntryOutcome> {
-  const current = entry.seq === undefined ? undefined : await ctx.db.get('outbox', entry.seq);
-  if (!current || current.state !== 'pending') return { type: 'done' };
-  try {
-    if (current.kind === 'claps') return await sendClaps(ctx, current);
-    if (current.kind === 'article') return await sendArticle(ctx, current);
-    return await sendAnnotation(ctx, current);
-  } catch (error) {
-    if (error instanceof Stop) return settleFailure(ctx, current, error.outcome);
-    if (error instanceof NetworkError) {
-      return { type: 'retry', reason: error.timedOut ? 'the server took too long' : 'no connection', retryAfterMs: null, offline: !error.timedOut };
-    }
-    throw error;
-  }
-}
+export function createFlusher(base: string, db: PlauditDatabase, http: HttpClient, hooks: FlushHooks): Flusher {
+  /** Deletes the entry, in one transaction with `change` (ETags, merged notes, totals). */
+  const settle = async (entry: OutboxEntry, change?: (tx: SettleTx) => Promise<unknown>) => {
+    const tx = db.transaction([...STORES], 'readwrite', RELAXED);
+    await Promise.all([change?.(tx), tx.objectStore('outbox').delete(entry.seq!), tx.done]);
+    return DONE;
+  };
 
-async function sendClaps(ctx: FlushContext, entry: OutboxEntry): Promise<EntryOutcome> {
-  const record = await ctx.db.get('claps', entry.articleId);
-  if (!record) return complete(ctx, entry);
-  const body: ClapPut = { count: record.count, rev: record.rev };
-  const response = await ctx.http.send({
-    method: 'PUT',
-    url: paths.readerClaps(ctx.base, entry.articleId, record.readerId),
-    headers: { 'Content-Type': MediaType.Json },
-    body: JSON.stringify(body),
-  });
-  await expectOk(response);
-  const totals = (await response.json()) as ClapTotals;
-  const tx = ctx.db.transaction(['outbox', 'totals'], 'readwrite', RELAXED);
-  await Promise.all([
-    tx.objectStore('totals').put({ articleId: entry.articleId, ...pickTotals(totals), fetched: new Date().toISOString() }),
-    tx.objectStore('outbox').delete(entry.seq!),
-    tx.done,
-  ]);
-  ctx.onTotals(entry.articleId, totals);
-  return { type: 'done' };
-}
+  const put = (url: string, body: unknown, headers: Record<string, string> = { 'Content-Type': MediaType.Json }) =>
+    http.send('PUT', url, headers, JSON.stringify(body));
 
-async function sendArticle(ctx: FlushContext, entry: OutboxEntry): Promise<EntryOutcome> {
-  const response = await ctx.http.send({
-    method: 'PUT',
-    url: paths.article(ctx.base, entry.articleId),
-    headers: { 'Content-Type': MediaType.Json },
-    body: JSON.stringify(entry.payload),
-  });
-  await expectOk(response);
-  return complete(ctx, entry);
-}
-
-/**
- * A note is marked "sent" in `meta` before its first create leaves, so a later
- * withdrawal or deletion knows whether the server may hold it even when the
- * create's answer (and its ETag) was lost. A note never sent causes no request.
- */
-const sentKey = (id: string) => `sync:sent:${id}`;
-
-async function sendAnnotation(ctx: FlushContext, entry: OutboxEntry): Promise<EntryOutcome> {
-  const id = entry.targetId ?? '';
-  const record = await ctx.db.get('annotations', id);
-  const mayBeRemote = Boolean(record?.etag) || (await ctx.db.get('meta', sentKey(id))) !== undefined;
-  if (!record || record.deleted) {
-    if (mayBeRemote) await deleteRemote(ctx, id, record?.etag);
-    const tx = ctx.db.transaction(['outbox', 'annotations', 'meta'], 'readwrite', RELAXED);
-    const now = await tx.objectStore('annotations').get(id);
-    if (now?.deleted) await tx.objectStore('annotations').delete(id);
-    await tx.objectStore('meta').delete(sentKey(id));
-    await tx.objectStore('outbox').delete(entry.seq!);
-    await tx.done;
-    return { type: 'done' };
-  }
-  if (!isShareable(record.annotation)) {
-    // A private note never leaves; if an earlier version may have been shared, withdraw it.
-    if (mayBeRemote) await deleteRemote(ctx, id, record.etag);
-    return complete(ctx, entry, { etagFor: (r) => (isShareable(r.annotation) ? r.etag : undefined), forgetSent: true });
-  }
-  if (!record.etag) await ctx.db.put('meta', '1', sentKey(id));
-  const { etag, annotation } = await putRemote(ctx, record.annotation, record.etag);
-  return complete(ctx, entry, { etagFor: () => etag, sentModified: record.annotation.modified, merged: annotation });
-}
-
-/** PUT with If-None-Match/If-Match; on 412 fetch, merge, and send again. */
-async function putRemote(
-  ctx: FlushContext,
-  local: Annotation,
-  knownEtag: string | undefined,
-): Promise<{ etag: string; annotation: Annotation }> {
-  let etag = knownEtag;
-  let candidate = local;
-  for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-    const response = await ctx.http.send({
-      method: 'PUT',
-      url: paths.annotation(ctx.base, local.id),
-      headers: {
+  /** PUT with If-None-Match/If-Match; on 412 fetch, merge, and send again. Returns the ETag and what the server holds. */
+  const putRemote = async (url: string, local: Annotation, etag?: string): Promise<[string, Annotation]> => {
+    let candidate = local;
+    for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
+      const reply = await put(url, toWire(candidate), {
         'Content-Type': MediaType.Annotation,
         ...(etag ? { 'If-Match': etag } : { 'If-None-Match': '*' }),
-      },
-      body: JSON.stringify(toWire(candidate)),
-    });
-    if (response.ok) return { etag: response.headers.get('ETag') ?? '', annotation: candidate };
-    if (response.status === 404 && etag) {
-      etag = undefined; // gone from the server: create it again
-      continue;
-    }
-    if (response.status !== 412 && response.status !== 409) await expectOk(response);
-    const server = await getRemote(ctx, local.id);
-    if (!server) {
-      etag = undefined;
-      continue;
-    }
-    candidate = mergeAnnotation(local, server.annotation);
-    etag = server.etag;
-    if (sameOnServer(candidate, server.annotation)) return { etag, annotation: candidate };
-  }
-  throw new Stop({ type: 'retry', reason: 'the note kept changing on the server', retryAfterMs: null, offline: false });
-}
-
-/** DELETE with If-Match, learning the ETag first when it is unknown or stale. */
-async function deleteRemote(ctx: FlushContext, id: string, knownEtag: string | undefined): Promise<void> {
-  let etag = knownEtag;
-  for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
-    if (!etag) {
-      const server = await getRemote(ctx, id);
-      if (!server) return;
-      etag = server.etag;
-    }
-    const response = await ctx.http.send({
-      method: 'DELETE',
-      url: paths.annotation(ctx.base, id),
-      headers: { 'If-Match': etag },
-    });
-    if (response.ok || response.status === 404 || response.status === 410) return;
-    if (response.status !== 412) await expectOk(response);
-    etag = undefined;
-  }
-  throw new Stop({ type: 'retry', reason: 'the note kept changing on the server', retryAfterMs: null, offline: false });
-}
-
-async function getRemote(ctx: FlushContext, id: string): Promise<{ etag: string; annotation: Annotation } | null> {
-  const response = await ctx.http.send({
-    method: 'GET',
-    url: paths.annotation(ctx.base, id),
-    headers: { Accept: MediaType.Annotation },
-  });
-  if (response.status === 404 || response.status === 410) return null;
-  await expectOk(response);
-  return { etag: response.headers.get('ETag') ?? '', annotation: (await response.json()) as Annotation };
-}
-
-interface Completion {
-  etagFor?: (record: AnnotationRecord) => string | undefined;
-  /** The annotation's `modified` as sent, and the merged result to keep if the reader has not edited since. */
-  sentModified?: string;
-  merged?: Annotation;
-  /** The server no longer holds the note. */
-  forgetSent?: boolean;
-}
-
-/**
- * Deletes the entry and, for annotations, stores the ETag (and the merged
- * annotation when the server's text won and the reader has not edited since).
- */
-async function complete(ctx: FlushContext, entry: OutboxEntry, done: Completion = {}): Promise<EntryOutcome> {
-  const tx = ctx.db.transaction(['outbox', 'annotations', 'meta'], 'readwrite', RELAXED);
-  if (done.etagFor && entry.targetId) {
-    const annotations = tx.objectStore('annotations');
-    const record = await annotations.get(entry.targetId);
-    if (record && !record.deleted) {
-      const next = { ...record, etag: done.etagFor(record) };
-      if (next.etag === undefined) delete next.etag;
-      if (done.merged && record.annotation.modified === done.sentModified) {
-        next.annotation = done.merged;
-        next.modified = done.merged.modified;
+      });
+      const { status } = reply;
+      if (status < 300) return [reply.headers.get('ETag') ?? '', candidate];
+      if (status === 404 && etag) {
+        etag = undefined; // gone from the server: create it again
+        continue;
       }
-      await annotations.put(next);
+      if (status !== 412 && status !== 409) check(reply);
+      const current = await http.send('GET', url, { Accept: MediaType.Annotation });
+      etag = undefined;
+      if (!gone(current)) {
+        const server: Annotation = check(current).body;
+        etag = current.headers.get('ETag') ?? '';
+        candidate = mergeAnnotation(local, server);
+        if (sameOnServer(candidate, server)) return [etag, candidate];
+      }
     }
-  }
-  if (done.forgetSent && entry.targetId) await tx.objectStore('meta').delete(sentKey(entry.targetId));
-  await tx.objectStore('outbox').delete(entry.seq!);
-  await tx.done;
-  return { type: 'done' };
-}
+    throw KEPT_CHANGING;
+  };
 
-async function settleFailure(ctx: FlushContext, entry: OutboxEntry, outcome: EntryOutcome): Promise<EntryOutcome> {
-  if (outcome.type !== 'failed') return outcome;
-  const tx = ctx.db.transaction('outbox', 'readwrite', RELAXED);
-  const current = await tx.store.get(entry.seq!);
-  // Only mark the entry that failed; a newer change for the same key replaced it.
-  if (current) await tx.store.put({ ...current, state: 'failed', error: outcome.reason, attempts: current.attempts + 1 });
-  await tx.done;
-  return outcome;
-}
+  /**
+   * Withdraws the server's copy, whatever its version: `If-Match: *` (a version
+   * changed by a moderator or another device goes too).
+   */
+  const deleteRemote = async (url: string) => {
+    const reply = await http.send('DELETE', url, { 'If-Match': '*' });
+    if (!gone(reply)) check(reply);
+  };
 
-/** Turns a non-2xx answer into the outcome the flusher acts on. */
-async function expectOk(response: Response): Promise<void> {
-  if (response.ok) return;
-  const reason = await readReason(response);
-  const status = response.status;
-  if (status === 401 || status === 403) throw new Stop({ type: 'auth', reason });
-  if (status === 429 || status === 503) {
-    throw new Stop({ type: 'retry', reason, retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')), offline: false });
-  }
-  if (status >= 500 || status === 408) throw new Stop({ type: 'retry', reason, retryAfterMs: null, offline: false });
-  throw new Stop({ type: 'failed', reason });
-}
+  const sendClaps = async (entry: OutboxEntry) => {
+    const { articleId } = entry;
+    const record = await db.get('claps', articleId);
+    if (!record) return settle(entry);
+    const body: ClapPut = { count: record.count, rev: record.rev };
+    const totals: ClapTotals = check(await put(readerClapsPath(base, articleId, record.readerId), body)).body;
+    await settle(entry, (tx) => tx.objectStore('totals').put({ ...totals, articleId, fetched: new Date().toISOString() }));
+    hooks.totals(articleId, totals);
+    return DONE;
+  };
 
-async function readReason(response: Response): Promise<string> {
-  try {
-    const body = (await response.clone().json()) as Partial<ErrorBody>;
-    if (typeof body.reason === 'string' && body.reason) return body.reason;
-  } catch {
-    // not JSON: fall through to the status text
-  }
-  return `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-}
+  /**
+   * A note is marked "sent" in `meta` before its first create leaves, so a later
+   * withdrawal or deletion knows whether the server may hold it even when the
+   * create's answer (and its ETag) was lost. A note never sent causes no request.
+   */
+  const sendAnnotation = async (entry: OutboxEntry) => {
+    const id = entry.targetId ?? '';
+    const url = annotationPath(base, id);
+    const sentKey = `sync:sent:${id}`;
+    const record = await db.get('annotations', id);
+    const mayBeRemote = !!record?.etag || (await db.get('meta', sentKey)) !== undefined;
 
-function pickTotals(totals: ClapTotals): ClapTotals {
-  return { total: totals.total, clappers: totals.clappers, mine: totals.mine };
+    if (!record || record.deleted || !isShareable(record.annotation)) {
+      // Deleted, or private now: if an earlier version may be on the server, withdraw it.
+      if (mayBeRemote) await deleteRemote(url);
+      return settle(entry, async (tx) => {
+        const annotations = tx.objectStore('annotations');
+        const now = await annotations.get(id);
+        await tx.objectStore('meta').delete(sentKey);
+        if (now?.deleted) await annotations.delete(id);
+        else if (now && !isShareable(now.annotation)) {
+          delete now.etag;
+          await annotations.put(now);
+        }
+      });
+    }
+
+    if (!record.etag) await db.put('meta', '1', sentKey);
+    const sent = record.annotation;
+    const [etag, merged] = await putRemote(url, sent, record.etag);
+    let changed = false;
+    await settle(entry, async (tx) => {
+      const annotations = tx.objectStore('annotations');
+      const now = await annotations.get(id);
+      if (now && !now.deleted) {
+        now.etag = etag;
+        // Keep the merged version unless the reader edited since it was sent.
+        if (now.annotation.modified === sent.modified && JSON.stringify(now.annotation) !== JSON.stringify(merged)) {
+          now.annotation = merged;
+          now.modified = merged.modified;
+          changed = true;
+        }
+        await annotations.put(now);
+      }
+    });
+    if (changed) hooks.changed(record.articleId);
+    return DONE;
+  };
+
+  return async (entry) => {
+    const current = await db.get('outbox', entry.seq!);
+    if (current?.state !== 'pending') return DONE;
+    try {
+      if (current.kind === 'claps') return await sendClaps(current);
+      if (current.kind !== 'article') return await sendAnnotation(current);
+      check(await put(articlePath(base, current.articleId), current.payload));
+      return await settle(current);
+    } catch (error) {
+      if (error instanceof NetworkError) return { type: 'retry', offline: !error.timedOut };
+      if (!(error instanceof Stop)) throw error;
+      const outcome = error.outcome;
+      if (outcome.type === 'failed') {
+        const tx = db.transaction('outbox', 'readwrite', RELAXED);
+        const now = await tx.store.get(current.seq!);
+        // Only mark the entry that failed; a newer change for the same key replaced it.
+        if (now) await tx.store.put({ ...now, state: 'failed', error: outcome.reason, attempts: now.attempts + 1 });
+        await tx.done;
+      }
+      return outcome;
+    }
+  };
 }

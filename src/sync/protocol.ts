@@ -103,17 +103,28 @@ export function annotationUuid(id: string): string {
 
 const enc = encodeURIComponent;
 
-/** The paths under an endpoint base such as `/api/plaudit` (no trailing slash). */
+/** `{base}/articles/{articleId}`; `base` is an endpoint such as `/api/plaudit` (no trailing slash). */
+export const articlePath = (base: string, articleId: string): string => `${base}/articles/${enc(articleId)}`;
+/** `{base}/articles/{articleId}/claps`. */
+export const clapsPath = (base: string, articleId: string): string => `${articlePath(base, articleId)}/claps`;
+/** `{base}/articles/{articleId}/claps/{readerId}`. */
+export const readerClapsPath = (base: string, articleId: string, readerId: string): string =>
+  `${clapsPath(base, articleId)}/${enc(readerId)}`;
+/** `{base}/annotations/{uuid}`; accepts `urn:uuid:x` or `x`. */
+export const annotationPath = (base: string, id: string): string => `${base}/annotations/${enc(annotationUuid(id))}`;
+
+/**
+ * Every path under an endpoint base, in one object. The client imports the
+ * single functions above, so the reader's bundle carries only those.
+ */
 export const paths = {
   articles: (base: string) => `${base}/articles`,
-  article: (base: string, articleId: string) => `${base}/articles/${enc(articleId)}`,
-  claps: (base: string, articleId: string) => `${base}/articles/${enc(articleId)}/claps`,
-  readerClaps: (base: string, articleId: string, readerId: string) =>
-    `${base}/articles/${enc(articleId)}/claps/${enc(readerId)}`,
+  article: articlePath,
+  claps: clapsPath,
+  readerClaps: readerClapsPath,
   /** The W3C annotation container (trailing slash). */
   annotations: (base: string) => `${base}/annotations/`,
   annotationPage: (base: string, articleId: string | null, page: number) =>
     `${base}/annotations/?${articleId === null ? '' : `article=${enc(articleId)}&`}page=${page}`,
-  /** Accepts `urn:uuid:x` or `x`. */
-  annotation: (base: string, id: string) => `${base}/annotations/${enc(annotationUuid(id))}`,
+  annotation: annotationPath,
 } as const;

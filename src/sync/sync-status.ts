@@ -1,4 +1,4 @@
-import type { OutboxKind } from '../storage/schema.js';
+import type { OutboxEntry, OutboxKind } from '../storage/schema.js';
 
 /** Where sync stands, as the status line shows it. */
 export const SyncState = {
@@ -24,11 +24,11 @@ export interface SyncStatus {
   /** Changes waiting to be sent, failed ones excluded. */
   pending: number;
   failed: FailedChange[];
-  /** Why sync stopped, for `Error` (or the last network failure, for `Offline`). */
+  /** Why sync stopped, for `Error` when the server refused this device's token. */
   reason?: string;
 }
 
-export const LOCAL_STATUS: SyncStatus = Object.freeze({ state: SyncState.Local, pending: 0, failed: [] });
+export const LOCAL_STATUS: SyncStatus = { state: SyncState.Local, pending: 0, failed: [] };
 
 /** The sentence the status line shows and announces. */
 export function statusMessage(status: SyncStatus): string {
@@ -46,13 +46,21 @@ export function statusMessage(status: SyncStatus): string {
   }
 }
 
+/**
+ * The status the outbox shows: refused changes or a refused token are an error;
+ * otherwise synced when nothing waits, offline or syncing when something does.
+ */
+export function statusOf(outbox: OutboxEntry[], offline: boolean, authError?: string): SyncStatus {
+  const failed = outbox
+    .filter((e) => e.state === 'failed')
+    .map((e) => ({ seq: e.seq!, kind: e.kind, articleId: e.articleId, reason: e.error ?? 'refused by the server' }));
+  const pending = outbox.length - failed.length;
+  const state =
+    authError || failed.length ? SyncState.Error : !pending ? SyncState.Synced : offline ? SyncState.Offline : SyncState.Syncing;
+  return { state, pending, failed, reason: authError };
+}
+
 /** Whether two statuses would show the same thing (to skip needless updates). */
 export function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return (
-    a.state === b.state &&
-    a.pending === b.pending &&
-    a.reason === b.reason &&
-    a.failed.length === b.failed.length &&
-    a.failed.every((f, i) => f.seq === b.failed[i]?.seq && f.reason === b.failed[i]?.reason)
-  );
+  return JSON.stringify(a) === JSON.stringify(b);
 }

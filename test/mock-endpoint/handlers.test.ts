@@ -113,6 +113,132 @@ describe('mock endpoint', () => {
     expect((await patched.json())['plaudit:status']).to.equal('hidden');
   });
 
+  describe('editor review API', () => {
+    const READERS = ['1b8d6f0e-7c1a-4c5e-9d33-2f1a6b7c8d91', '2b8d6f0e-7c1a-4c5e-9d33-2f1a6b7c8d92', '3b8d6f0e-7c1a-4c5e-9d33-2f1a6b7c8d93'];
+    const tokenOf = (i: number) => String(i + 1).repeat(64);
+    const editor = auth(EDITOR_TOKEN);
+    const register = (id: string, title: string) =>
+      f(`${BASE}/articles/${id}`, {
+        method: 'PUT',
+        headers: { ...auth(tokenOf(0)), ...json },
+        body: JSON.stringify({ title, url: `https://x.example/${id}`, textHash: `hash-${id}`, paragraphs: [`${title}, first.`, `${title}, second.`] }),
+      });
+    const clap = (i: number, articleId: string, count: number) =>
+      f(`${BASE}/articles/${articleId}/claps/${READERS[i]}`, { method: 'PUT', headers: { ...auth(tokenOf(i)), ...json }, body: JSON.stringify({ count, rev: 1 }) });
+    const share = async (i: number, articleId: string, note: string) => {
+      const a = makeAnnotation({ creator: READERS[i]!, note, visibility: 'shared', articleId });
+      const created = await f(`${BASE}/annotations/${a.id.slice(9)}`, { method: 'PUT', headers: { ...auth(tokenOf(i)), ...ld, 'If-None-Match': '*' }, body: JSON.stringify(a) });
+      expect(created.status).to.equal(201);
+      return a;
+    };
+
+    it('GET {base}/articles lists every registered story with its totals and annotation count', async () => {
+      await register('story-a', 'Story A');
+      await register('story-b', 'Story B');
+      await clap(0, 'story-a', 3);
+      await clap(1, 'story-a', 7);
+      await share(1, 'story-a', 'one');
+      await share(2, 'story-a', 'two');
+      await share(2, 'story-b', 'three');
+      expect((await f(`${BASE}/articles`, { headers: auth(tokenOf(0)) })).status, 'a reader').to.equal(403);
+      expect((await f(`${BASE}/articles`)).status, 'no token').to.equal(401);
+      const list = (await (await f(`${BASE}/articles`, { headers: editor })).json()) as ArticleSummary[];
+      expect([...list].sort((a, b) => a.id.localeCompare(b.id))).to.deep.equal([
+        { id: 'story-a', title: 'Story A', url: 'https://x.example/story-a', total: 10, clappers: 2, mine: 0, annotations: 2 },
+        { id: 'story-b', title: 'Story B', url: 'https://x.example/story-b', total: 0, clappers: 0, mine: 0, annotations: 1 },
+      ]);
+    });
+
+    it('GET {base}/articles/{id} answers the registration, totals and clap distribution', async () => {
+      await register('story-a', 'Story A');
+      await clap(0, 'story-a', 1);
+      await clap(1, 'story-a', 1);
+      await clap(2, 'story-a', 3);
+      expect((await f(`${BASE}/articles/story-a`, { headers: auth(tokenOf(0)) })).status, 'a reader').to.equal(403);
+      const response = await f(`${BASE}/articles/story-a`, { headers: editor });
+      expect(response.status).to.equal(200);
+      const detail = (await response.json()) as ArticleDetail;
+      expect(detail.id).to.equal('story-a');
+      expect(detail.registration).to.deep.equal({
+        title: 'Story A',
+        url: 'https://x.example/story-a',
+        textHash: 'hash-story-a',
+        paragraphs: ['Story A, first.', 'Story A, second.'],
+      });
+      expect(detail.totals).to.deep.equal({ total: 5, clappers: 3, mine: 0 });
+      expect(detail.distribution).to.deep.equal([0, 2, 0, 1]);
+      // Claps on an article nobody registered still count; an unknown one is 404, a malformed id 400.
+      await clap(0, 'unregistered', 2);
+      const bare = (await (await f(`${BASE}/articles/unregistered`, { headers: editor })).json()) as ArticleDetail;
+      expect(bare.registration).to.equal(null);
+      expect(bare.distribution).to.deep.equal([0, 0, 1]);
+      expect((await f(`${BASE}/articles/nobody-here`, { headers: editor })).status).to.equal(404);
+      expect((await f(`${BASE}/articles/${encodeURIComponent('bad id!')}`, { headers: editor })).status).to.equal(400);
+    });
+
+    it('GET {base}/annotations/?article=&page= with the editor token pages every reader\'s shared annotations', async () => {
+      const expected: string[] = [];
+      for (let i = 0; i < 53; i++) expected.push((await share(i % 3, 'story-a', `note ${i}`)).id);
+      await share(0, 'story-b', 'elsewhere');
+      const page = async (n: number, token = EDITOR_TOKEN) => {
+        const response = await f(`${BASE}/annotations/?article=story-a&page=${n}`, { headers: auth(token) });
+        expect(response.status).to.equal(200);
+        expect(response.headers.get('Content-Type')).to.contain('application/ld+json');
+        return (await response.json()) as AnnotationPage;
+      };
+      const first = await page(0);
+      expect(first.id).to.equal(`${BASE}/annotations/?article=story-a&page=0`);
+      expect(first.partOf.total).to.equal(53);
+      expect(first.startIndex).to.equal(0);
+      expect(first.items).to.have.length(50);
+      expect(first.next).to.equal(`${BASE}/annotations/?article=story-a&page=1`);
+      expect(first).not.to.have.property('prev');
+      const second = await page(1);
+      expect(second.startIndex).to.equal(50);
+      expect(second.items).to.have.length(3);
+      expect(second).not.to.have.property('next');
+      const seen = [...first.items, ...second.items];
+      expect(seen.map((a) => a.id).sort()).to.deep.equal([...expected].sort());
+      expect(new Set(seen.map((a) => a.creator)).size, 'all three readers').to.equal(3);
+      expect(seen.every((a) => a.target.source === 'story-a')).to.equal(true);
+      // A reader's token sees only that reader's own.
+      expect((await page(0, tokenOf(0))).partOf.total).to.equal(18);
+      expect((await f(`${BASE}/annotations/?article=story-a&page=-1`, { headers: editor })).status).to.equal(400);
+      expect((await f(`${BASE}/annotations/?article=${encodeURIComponent('bad id!')}&page=0`, { headers: editor })).status).to.equal(400);
+    });
+
+    it('PATCH {base}/annotations/{uuid} moderates: the status is the server\'s, and the reader sees it', async () => {
+      const note = await share(1, 'story-a', 'a rude remark');
+      const url = `${BASE}/annotations/${note.id.slice(9)}`;
+      const before = (await f(url, { headers: auth(tokenOf(1)) })).headers.get('ETag');
+      const patch = (status: unknown, headers: Record<string, string> = { ...editor, ...json }, target = url) =>
+        f(target, { method: 'PATCH', headers, body: JSON.stringify({ 'plaudit:status': status }) });
+
+      expect((await patch('hidden', { ...auth(tokenOf(1)), ...json })).status, 'the author').to.equal(403);
+      expect((await patch('deleted')).status, 'unknown status').to.equal(422);
+      expect((await patch('hidden', { ...editor, 'Content-Type': 'text/plain' })).status, 'media type').to.equal(415);
+      expect((await patch('hidden', undefined, `${BASE}/annotations/${crypto.randomUUID()}`)).status, 'unknown note').to.equal(404);
+
+      const hidden = await patch('hidden');
+      expect(hidden.status).to.equal(200);
+      const etag = hidden.headers.get('ETag');
+      expect(etag).to.match(/^".+"$/);
+      expect(etag).not.to.equal(before);
+      expect((await hidden.json())['plaudit:status']).to.equal('hidden');
+      const seenByReader = await f(url, { headers: auth(tokenOf(1)) });
+      expect(seenByReader.headers.get('ETag')).to.equal(etag);
+      expect((await seenByReader.json())['plaudit:status']).to.equal('hidden');
+      // The reader's next write with the old ETag is refused: the client must merge.
+      const stale = await f(url, { method: 'PUT', headers: { ...auth(tokenOf(1)), ...ld, 'If-Match': before! }, body: JSON.stringify(note) });
+      expect(stale.status).to.equal(412);
+
+      const visible = await patch('visible');
+      expect((await visible.json())['plaudit:status']).to.equal('visible');
+      const listed = (await (await f(`${BASE}/annotations/?article=story-a&page=0`, { headers: editor })).json()) as AnnotationPage;
+      expect(listed.items[0]!['plaudit:status']).to.equal('visible');
+    });
+  });
+
   it('seeds about 200 readers on a few stories, once', async () => {
     expect(await seedServer(mock.store)).to.equal(true);
     expect(await seedServer(mock.store)).to.equal(false);

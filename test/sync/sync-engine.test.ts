@@ -3,7 +3,8 @@ import type { PlauditDatabase } from '../../src/storage/open-database.js';
 import { getReaderIdentity } from '../../src/storage/reader-identity.js';
 import { acquireSyncEngine, createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine.js';
 import { SyncState } from '../../src/sync/sync-status.js';
-import type { ClapTotals } from '../../src/sync/protocol.js';
+import { MediaType, type ClapTotals } from '../../src/sync/protocol.js';
+import { ANNOTATION_CHANNEL, type AnnotationChannelMessage } from '../../src/storage/annotation-store.js';
 import { EDITOR_TOKEN } from '../../demo/mock-endpoint/handlers.js';
 import {
   BASE,
@@ -149,6 +150,9 @@ describe('sync engine (through the msw worker)', () => {
   });
 
   it('merges after a 412: the reader text wins when later, the moderation status stays the server’s', async () => {
+    const heard: AnnotationChannelMessage[] = [];
+    const pages = new BroadcastChannel(ANNOTATION_CHANNEL);
+    pages.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => heard.push(event.data);
     const note = makeAnnotation({ creator: reader.id, note: 'v1', visibility: 'shared' });
     await writeAnnotation(db, note);
     engine.notifyChanged();
@@ -170,6 +174,41 @@ describe('sync engine (through the msw worker)', () => {
     const local = (await db.get('annotations', note.id))!;
     expect(local.etag).to.equal(server.etag);
     expect(local.annotation['plaudit:status']).to.equal('hidden');
+    await waitUntil(() => heard.some((m) => m.type === 'reload' && m.articleId === note.target.source), 'a reload for the moderated note');
+    pages.close();
+  });
+
+  it('tells open pages to re-read a note after a server answer changed it, and not before', async () => {
+    const heard: AnnotationChannelMessage[] = [];
+    const pages = new BroadcastChannel(ANNOTATION_CHANNEL);
+    pages.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => heard.push(event.data);
+    try {
+      const note = makeAnnotation({ creator: reader.id, note: 'first draft', visibility: 'shared' });
+      await writeAnnotation(db, note);
+      engine.notifyChanged();
+      await waitUntil(outboxEmpty, 'created');
+      const uuid = note.id.slice('urn:uuid:'.length);
+      // The reader's other device edits the note later than this one will.
+      const phone = await fetch(`${BASE}/annotations/${uuid}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${reader.token}`, 'Content-Type': MediaType.Annotation, 'If-Match': (await db.get('annotations', note.id))!.etag! },
+        body: JSON.stringify({ ...note, modified: '2099-01-01T00:00:00.000Z', body: { ...note.body!, value: 'edited on the phone' } }),
+      });
+      expect(phone.status).to.equal(200);
+      expect(heard, 'a plain create changes nothing the reader sees').to.deep.equal([]);
+
+      await writeAnnotation(db, { ...note, modified: tick(), body: { ...note.body!, value: 'edited here, earlier' } });
+      engine.notifyChanged();
+      await waitUntil(() => heard.length > 0, 'a reload message');
+      expect(heard).to.deep.equal([{ type: 'reload', articleId: note.target.source }]);
+      // By the time pages hear it, the store holds the merged (server's) text and its ETag.
+      const local = (await db.get('annotations', note.id))!;
+      expect(local.annotation.body!.value).to.equal('edited on the phone');
+      expect(local.etag).to.equal((await mock.store.getAnnotation(uuid))!.etag);
+      expect(await db.count('outbox')).to.equal(0);
+    } finally {
+      pages.close();
+    }
   });
 
   it('honours Retry-After on 429', async () => {
