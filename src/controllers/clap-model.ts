@@ -39,6 +39,8 @@ export class ClapModel {
   #pending = 0;
   /** Claps being written right now. */
   #inFlight = 0;
+  /** An absolute count (from an undo) not yet written. */
+  #unsavedBase?: number;
   #persisted = true;
   #server: ServerClapTotals | null = null;
   #db: PlauditDatabase | null = null;
@@ -149,22 +151,26 @@ export class ClapModel {
   async #write(set?: number): Promise<void> {
     await this.ready;
     if (set !== undefined) {
-      this.#stored = set;
+      this.#stored = this.#unsavedBase = set;
       this.#pending = 0;
     }
     const add = this.#pending;
-    if (!add && set === undefined) return;
+    // An undo whose write failed is still owed: the next write sets, not adds.
+    const base = this.#unsavedBase;
+    if (!add && base === undefined) return;
     try {
       if (!this.#db) throw 0;
       // Moved aside, not dropped, so the count on screen holds steady during the write.
       this.#pending -= add;
       this.#inFlight = add;
-      const record = await writeClaps(this.#db, { articleId: this.articleId, max: this.max, add, set, queue: this.queueForSync })
+      const change = base === undefined ? { add } : { set: base + add };
+      const record = await writeClaps(this.#db, { articleId: this.articleId, max: this.max, ...change, queue: this.queueForSync })
         .finally(() => (this.#inFlight = 0))
         .catch((error) => {
           this.#pending += add;
           throw error;
         });
+      this.#unsavedBase = undefined;
       this.#stored = record.count;
       this.#rev = record.rev;
       this.#persisted = true;

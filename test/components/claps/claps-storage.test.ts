@@ -112,6 +112,31 @@ describe('<plaudit-claps> storage and faults', () => {
     expect(part(el, 'hint')).to.equal('');
   });
 
+  it('an undo whose write failed is still applied by the next write', async () => {
+    const id = uniqueArticle('undo-quota');
+    const el = await clapsFixture(id);
+    for (let i = 0; i < 3; i++) await clickAndRecord(el);
+    const proto = IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    const spy = silenceWarnings();
+    const db = await openPlauditDatabase();
+    try {
+      await el.undo();
+      expect(el.count).to.equal(0);
+      expect((await db.get('claps', id))?.count).to.equal(3);
+    } finally {
+      proto.put = put;
+      spy.restore();
+    }
+    await clickAndRecord(el);
+    expect(el.count).to.equal(1);
+    expect((await db.get('claps', id))?.count).to.equal(1);
+  });
+
   it('agrees with another tab, and the cap holds when both clap at once', async () => {
     const id = uniqueArticle('tabs');
     const clock = new ManualClock();
