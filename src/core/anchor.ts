@@ -39,6 +39,8 @@ const POSITION_CONTEXT_MIN = 0.5;
 const EXACT_CONTEXT_MIN = 0.25;
 /** A quote at least this long that occurs once is trusted whatever its context. */
 const DISTINCTIVE_QUOTE_LENGTH = 16;
+/** How far around the old position exact search looks before searching everything. */
+const NEAR = 8192;
 const FAR_MIN = 2000;
 /** Score a nearby edited passage needs to win over a far exact copy. */
 const NEAR_PREFERRED = 0.85;
@@ -77,25 +79,52 @@ export function anchorExact(model: TextModel, quote: TextQuoteSelector, oldStart
     return scoreAt(oldStart, AnchorStatus.Anchored);
   }
 
-  let best = -1;
-  let bestKey = -Infinity;
-  let bestAgreement = 0;
-  let count = 0;
-  for (let i = text.indexOf(exact); i !== -1 && count < MAX_CANDIDATES; i = text.indexOf(exact, i + 1)) {
-    count++;
-    const a = agreement(i);
-    // Context first; distance only breaks near-ties.
-    const key = a - (oldStart === null ? 0 : Math.abs(i - oldStart) / (text.length + 1) * 0.01);
-    if (key > bestKey) {
-      bestKey = key;
-      best = i;
-      bestAgreement = a;
-    }
+  // Unrelated edits usually shift a passage a little: look around the old place
+  // first (a sliced string is a view, not a copy), then the whole text.
+  let found = oldStart === null ? null :
+    bestOccurrence(text, exact, oldStart, Math.max(0, oldStart - NEAR), oldStart + exact.length + NEAR, agreement);
+  if (found === null || found.agreement < POSITION_CONTEXT_MIN) {
+    found = bestOccurrence(text, exact, oldStart, 0, text.length, agreement);
   }
-  if (best === -1) return null;
+  if (found === null) return null;
+  const { start: best, agreement: bestAgreement, count } = found;
   const trusted = bestAgreement >= EXACT_CONTEXT_MIN || (count === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH);
   if (!trusted) return null;
   return scoreAt(best, best === oldStart ? AnchorStatus.Anchored : AnchorStatus.Moved);
+}
+
+interface Occurrence {
+  start: number;
+  agreement: number;
+  /** Occurrences seen in the searched span. */
+  count: number;
+}
+
+/** The occurrence of `exact` in `text[from, to)` whose context agrees best (distance breaks near-ties). */
+function bestOccurrence(
+  text: string,
+  exact: string,
+  oldStart: number | null,
+  from: number,
+  to: number,
+  agreement: (start: number) => number,
+): Occurrence | null {
+  const span = from === 0 && to >= text.length ? text : text.slice(from, to);
+  let best: Occurrence | null = null;
+  let bestKey = -Infinity;
+  let count = 0;
+  for (let i = span.indexOf(exact); i !== -1 && count < MAX_CANDIDATES; i = span.indexOf(exact, i + 1)) {
+    count++;
+    const start = from + i;
+    const a = agreement(start);
+    const key = a - (oldStart === null ? 0 : Math.abs(start - oldStart) / (text.length + 1) * 0.01);
+    if (key > bestKey) {
+      bestKey = key;
+      best = { start, agreement: a, count: 0 };
+    }
+  }
+  if (best !== null) best.count = count;
+  return best;
 }
 
 /**
@@ -152,9 +181,10 @@ function anchorWithoutFuzzy(model: TextModel, record: unknown, context: AnchorCo
   return isFar(exact.start, oldStart, model.text.length) ? { quote, oldStart, farExact: exact } : exact;
 }
 
-function finishWithFuzzy(fuzzy: FuzzyModule, model: TextModel, need: NeedsFuzzy): AnchorResult {
-  if (need.farExact === null) return fuzzy.anchorFuzzy(model, need.quote, need.oldStart);
-  const near = fuzzy.anchorFuzzy(model, need.quote, need.oldStart, { within: farDistance(model.text.length) });
+function finishWithFuzzy(fuzzy: FuzzyModule, model: TextModel, need: NeedsFuzzy, shift = 0): AnchorResult {
+  const expectedStart = need.oldStart === null ? undefined : need.oldStart + shift;
+  if (need.farExact === null) return fuzzy.anchorFuzzy(model, need.quote, need.oldStart, { expectedStart });
+  const near = fuzzy.anchorFuzzy(model, need.quote, need.oldStart, { within: farDistance(model.text.length), expectedStart });
   return near.status !== AnchorStatus.Orphan && near.score >= NEAR_PREFERRED ? near : need.farExact;
 }
 
@@ -177,8 +207,10 @@ export interface AnchorAllOptions {
 }
 
 /**
- * Anchors many annotations, in order, yielding to the main thread every
- * `yieldEvery` ms so start-up with hundreds of notes keeps tasks short.
+ * Anchors many annotations, yielding to the main thread every `yieldEvery` ms
+ * so start-up with hundreds of notes keeps tasks short. Exact anchoring runs
+ * for all first; the fuzzy step then starts its search where the nearest
+ * anchored neighbour says the text moved. Results are in the records' order.
  * `ORPHAN_THRESHOLD` is exported for callers that show scores.
  */
 export async function anchorAll(
@@ -192,20 +224,56 @@ export async function anchorAll(
   const results: AnchorResult[] = new Array(records.length);
   signal?.throwIfAborted();
   let sliceStart = performance.now();
+  const pause = async (): Promise<void> => {
+    if (performance.now() - sliceStart < budget) return;
+    await yieldToMain();
+    signal?.throwIfAborted();
+    sliceStart = performance.now();
+  };
+  // Pass 1, exact: most records end here. Their shifts tell pass 2 where edited passages went.
+  const pending: Array<{ index: number; need: NeedsFuzzy }> = [];
+  const shifts: Array<[oldStart: number, shift: number]> = [];
   for (let i = 0; i < records.length; i++) {
-    if (performance.now() - sliceStart >= budget) {
-      await yieldToMain();
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
-    }
+    await pause();
     const result = anchorWithoutFuzzy(model, records[i], context);
-    if ('status' in result) {
-      results[i] = result;
-    } else {
-      results[i] = finishWithFuzzy(await loadFuzzyAnchor(), model, result);
+    if (!('status' in result)) {
+      pending.push({ index: i, need: result });
+      continue;
     }
+    results[i] = result;
+    const oldStart = oldStartOf(records[i]);
+    if (result.status !== AnchorStatus.Orphan && oldStart !== null) shifts.push([oldStart, result.start - oldStart]);
+  }
+  if (pending.length === 0) return results;
+  // Pass 2, fuzzy, near where the neighbouring annotations moved to.
+  shifts.sort((a, b) => a[0] - b[0]);
+  const fuzzy = await loadFuzzyAnchor();
+  for (const { index, need } of pending) {
+    await pause();
+    results[index] = finishWithFuzzy(fuzzy, model, need, need.oldStart === null ? 0 : nearestShift(shifts, need.oldStart));
   }
   return results;
+}
+
+function oldStartOf(record: unknown): number | null {
+  const parsed = parseSelectors(record);
+  return typeof parsed === 'string' ? null : parsed.position?.start ?? null;
+}
+
+/** The shift of the annotation whose old start is nearest `oldStart` (0 if none). */
+function nearestShift(shifts: ReadonlyArray<[number, number]>, oldStart: number): number {
+  let lo = 0;
+  let hi = shifts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shifts[mid][0] < oldStart) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = shifts[lo];
+  const before = shifts[lo - 1];
+  if (after === undefined) return before?.[1] ?? 0;
+  if (before === undefined) return after[1];
+  return oldStart - before[0] <= after[0] - oldStart ? before[1] : after[1];
 }
 
 export { ORPHAN_THRESHOLD };

@@ -29,25 +29,37 @@ const MIN_CONTEXT_FOR_REFINING = 8;
 /** Candidates of equal error count that are scored; the matcher may report many on repetitive text. */
 const MAX_SCORED = 64;
 
+export interface FuzzyOptions {
+  /** Search no farther than this from the expected position. */
+  within?: number;
+  /**
+   * Where the quote is expected now, if known better than `oldStart` (e.g.
+   * `oldStart` plus the shift of annotations anchored near it). Windows are
+   * centred here and position similarity is measured from here.
+   */
+  expectedStart?: number;
+}
+
 /** Finds an edited quote (no farther than `within` from `oldStart`, if given); 'moved' with its score, or 'orphan' when nothing reaches `ORPHAN_THRESHOLD`. */
 export function anchorFuzzy(
   model: TextModel,
   quote: TextQuoteSelector,
   oldStart: number | null,
-  options: { within?: number } = {},
+  options: FuzzyOptions = {},
 ): AnchorResult {
   const { text } = model;
   const { exact } = quote;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATIO);
   if (maxErrors === 0 || text.length === 0) return orphanResult('quote not found and too short to match approximately', 0);
   let best: AnchorResult | null = null;
+  const expected = options.expectedStart ?? oldStart;
   const limit = options.within ?? text.length;
-  let radius = Math.min(limit, oldStart === null ? text.length : exact.length * 2 + 256);
+  let radius = Math.min(limit, expected === null ? text.length : exact.length * 2 + 256);
   for (;;) {
-    const center = oldStart ?? 0;
+    const center = expected ?? 0;
     const from = Math.max(0, center - radius);
     const to = Math.min(text.length, center + exact.length + radius);
-    const candidate = bestInWindow(model, quote, oldStart, from, to, maxErrors);
+    const candidate = bestInWindow(model, quote, expected, from, to, maxErrors);
     if (candidate !== null && (best === null || candidate.score > best.score)) best = candidate;
     if (best !== null && best.score >= ORPHAN_THRESHOLD) break;
     if ((from === 0 && to === text.length) || radius >= limit) break;

@@ -17,7 +17,8 @@ import { addRow, log, median, ms, printTable } from './bench-report.js';
 const WORDS = 100_000;
 const ANNOTATIONS = 1_000;
 const RUNS = 5;
-const PEER_BUDGET_MS = 120_000;
+/** Peers take ~100 ms per quote here: each is timed for this long, then extrapolated to all 1,000. */
+const PEER_BUDGET_MS = 20_000;
 
 const article = generateArticle(2024, WORDS, ANNOTATIONS);
 const original = render(article.blocks);
@@ -225,7 +226,6 @@ describe('anchoring benchmark', () => {
     const longTasks: number[] = [];
     const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
     const observer = supported ? new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))) : null;
-    observer?.observe({ type: 'longtask', buffered: false });
     // Slices between yields, measured by wrapping the yield anchorAll uses.
     const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
     const originalYield = scheduler?.yield;
@@ -242,11 +242,15 @@ describe('anchoring benchmark', () => {
         });
       };
     }
+    // Let the page render the previous test's DOM changes first: that work is not start-up's.
     await nextFrame();
+    await new Promise((r) => setTimeout(r, 200));
+    observer?.observe({ type: 'longtask', buffered: false });
     const t0 = performance.now();
     sliceStart = t0;
     const model = buildTextModel(host);
     endSlice();
+    const buildMs = performance.now() - t0;
     await new Promise((r) => setTimeout(r));
     sliceStart = performance.now();
     const results = await anchorAll(model, records());
@@ -264,7 +268,7 @@ describe('anchoring benchmark', () => {
     if (scheduler !== undefined && originalYield !== undefined) scheduler.yield = originalYield;
     painter.dispose();
     const longest = longTasks.length > 0 ? Math.max(...longTasks) : 0;
-    log(`start-up (edited article): total ${ms(total)}, longest slice between yields ${ms(longestSlice)}, ` +
+    log(`start-up (edited article): total ${ms(total)}, text model ${ms(buildMs)}, longest slice between yields ${ms(longestSlice)}, ` +
       `long tasks ${supported ? `${longTasks.length} (longest ${ms(longest)})` : 'not observable here'}`);
     addRow({ figure: 'start-up longest task', plaudit: ms(Math.max(longestSlice, longest)), peer: '-', ratio: NaN, goal: '≤50 ms', pass: Math.max(longestSlice, longest) <= 50 });
   });
