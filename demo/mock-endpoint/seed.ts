@@ -24,6 +24,8 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
   const annotations: Array<Omit<ServerAnnotation, 'etag'>> = [];
   for (const story of SEED_STORIES) {
     const passages = SEED_NOTES[story.id] ?? [];
+    // Each written note is left once per story: real readers do not repeat each other word for word.
+    const usedNotes = new Set<string>();
     for (const reader of readers) {
       if (random() >= story.reach) continue;
       // Claps follow a long tail: most readers give 1-5, a few hold the button down.
@@ -37,8 +39,10 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
       const passage = passages[Math.min(passages.length - 1, Math.floor(random() ** 1.6 * passages.length))]!;
       const paragraph = story.paragraphs.find((p) => p.includes(passage.exact)) ?? '';
       const start = paragraph.indexOf(passage.exact);
-      const withNote = random() < 0.3;
-      const note = passage.notes[Math.floor(random() * passage.notes.length)]!;
+      const unused = passage.notes.filter((n) => !usedNotes.has(n));
+      const withNote = random() < 0.3 && unused.length > 0;
+      const note = unused[Math.floor(random() * unused.length)] ?? '';
+      if (withNote) usedNotes.add(note);
       const id = uuid();
       const annotation: Annotation = {
         '@context': ANNOTATION_CONTEXT,

@@ -250,6 +250,15 @@ describe('mock endpoint', () => {
     for (const [id, passages] of Object.entries(SEED_NOTES)) {
       const story = SEED_STORIES.find((s) => s.id === id)!;
       for (const p of passages) expect(story.paragraphs.some((t) => t.includes(p.exact)), p.exact).to.equal(true);
+    }    // No note is repeated word for word within a story.
+    const notes: string[] = [];
+    for (let page = 0, more = true; more; page++) {
+      const url = `${BASE}/annotations/?article=letterpress-revival&page=${page}`;
+      const body = (await (await f(url, { headers: auth(EDITOR_TOKEN) })).json()) as AnnotationPage;
+      notes.push(...body.items.flatMap((a) => (a.body ? [a.body.value] : [])));
+      more = Boolean(body.next);
     }
+    expect(notes.length).to.be.greaterThan(5);
+    expect(new Set(notes).size).to.equal(notes.length);
   });
 });
