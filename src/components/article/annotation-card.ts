@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from '../notes-panel/note-text.js';
 

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared/lite-element.js';
 
 /**
  * What the annotation layer adds to `<plaudit-article>`'s shadow root: cards,

@@ -1,4 +1,4 @@
-import { adoptStyles, type ReactiveController } from 'lit';
+import type { ReactiveController } from 'lit';
 import type { Annotation } from '../../core/annotation.js';
 import { readDeepLink } from '../../core/deep-link.js';
 import { AnnotationController } from '../../controllers/annotation-controller.js';
@@ -16,6 +16,9 @@ import { renderArticleOverlays } from './article-overlays.js';
 import { layerStyles } from './article-layer.styles.js';
 import type { PlauditArticleElement } from './article.component.js';
 import { ReadingCursorActions } from './reading-cursor-actions.js';
+
+/** The layer's stylesheet, made once and adopted by every article's shadow root after the shell's. */
+let layerSheet: CSSStyleSheet | undefined;
 
 /**
  * Everything `<plaudit-article>` does beyond its shell, loaded after the first
@@ -90,7 +93,9 @@ export class ArticleLayer implements ReactiveController {
     const { host } = this;
     if (!this.#styled) {
       this.#styled = true;
-      adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof PlauditArticleElement).elementStyles, layerStyles]);
+      if (!layerSheet) (layerSheet = new CSSStyleSheet()).replaceSync(layerStyles);
+      const root = host.renderRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, layerSheet];
     }
     host.addEventListener('click', this.onClick);
     host.requestUpdate();

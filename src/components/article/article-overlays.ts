@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import type { NoteSaveEvent } from '../note-editor/note-editor.component.js';

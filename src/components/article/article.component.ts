@@ -1,10 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
 import { resolveArticleId } from '../../core/article-id.js';
 import type { ArticleAnnotation } from '../../controllers/annotation-controller.js';
 import '../claps/claps.js';
 import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
+import { LiteElement } from '../shared/lite-element.js';
 
 /** Alt+Shift+H (toolbar) and Alt+Shift+R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
 const SHORTCUT = /^Key[HR]$/;
@@ -70,34 +71,69 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  * @cssproperty --plaudit-toolbar-color - The selection toolbar's text.
  * @cssproperty --plaudit-font - Font shorthand of the widget's own UI.
  */
-export class PlauditArticleElement extends LitElement {
+export class PlauditArticleElement extends LiteElement {
   static override styles = articleStyles;
-  // Declared without decorators: lowering them costs a helper in the bundle.
-  static override properties = {
-    articleId: { attribute: 'article-id', reflect: true },
-    endpoint: {},
-    noteVisibility: { attribute: 'note-visibility' },
-    maxClaps: { attribute: 'max-claps' },
-    noClaps: { attribute: 'no-claps', type: Boolean },
-  };
+  static observedAttributes = ['article-id', 'endpoint', 'note-visibility', 'max-claps', 'no-claps'];
 
-  declare articleId: string | null;
-  declare endpoint: string | null;
-  declare noteVisibility: NoteVisibility;
-  declare maxClaps: string | null;
-  declare noClaps: boolean;
+  /**
+   * The article's id.
+   * @attr article-id
+   */
+  get articleId(): string | null {
+    return this.getAttribute('article-id');
+  }
+  set articleId(value: string | null) {
+    this.setAttr('article-id', value);
+  }
+
+  /**
+   * Where to sync.
+   * @attr endpoint
+   */
+  get endpoint(): string | null {
+    return this.getAttribute('endpoint');
+  }
+  set endpoint(value: string | null) {
+    this.setAttr('endpoint', value);
+  }
+
+  /**
+   * Default visibility of new notes, "private" unless set.
+   * @attr note-visibility
+   */
+  get noteVisibility(): NoteVisibility {
+    return (this.getAttribute('note-visibility') as NoteVisibility | null) ?? NoteVisibility.Private;
+  }
+  set noteVisibility(value: NoteVisibility) {
+    this.setAttr('note-visibility', value);
+  }
+
+  /**
+   * Passed to `<plaudit-claps>`.
+   * @attr max-claps
+   */
+  get maxClaps(): string | null {
+    return this.getAttribute('max-claps');
+  }
+  set maxClaps(value: string | null) {
+    this.setAttr('max-claps', value);
+  }
+
+  /**
+   * Whether `<plaudit-claps>` is left out (a boolean attribute).
+   * @attr no-claps
+   */
+  get noClaps(): boolean {
+    return this.hasAttribute('no-claps');
+  }
+  set noClaps(value: boolean) {
+    this.toggleAttribute('no-claps', Boolean(value));
+  }
 
   /** @internal The annotation layer, once loaded. */
   layer: ArticleLayer | null = null;
   #loading?: Promise<ArticleLayer>;
   #listeners?: AbortController;
-
-  constructor() {
-    super();
-    this.articleId = this.endpoint = this.maxClaps = null;
-    this.noteVisibility = NoteVisibility.Private;
-    this.noClaps = false;
-  }
 
   /** The id annotations are filed under: `article-id`, else the canonical URL, else the page address. */
   get resolvedArticleId(): string {
@@ -165,7 +201,7 @@ export class PlauditArticleElement extends LitElement {
     this.#listeners?.abort();
   }
 
-  override render() {
+  protected render() {
     const layer = this.layer;
     return html`<div class="overlay" data-plaudit-ignore></div>
       <slot></slot>

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared/lite-element.js';
 
 /**
  * The shell's styles, loaded up front: the host, the bar and the buttons every

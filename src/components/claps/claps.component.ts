@@ -53,7 +53,7 @@ export class PlauditClapsElement extends LiteElement {
     return this.getAttribute('article-id');
   }
   set articleId(value: string | null) {
-    this.#attr('article-id', value);
+    this.setAttr('article-id', value);
   }
 
   /** The cap (attribute `max-claps`): a positive integer, else 50. */
@@ -61,7 +61,7 @@ export class PlauditClapsElement extends LiteElement {
     return this.getAttribute('max-claps');
   }
   set maxClaps(value: string | number | null) {
-    this.#attr('max-claps', value);
+    this.setAttr('max-claps', value);
   }
 
   /** Where to sync (attribute `endpoint`). */
@@ -69,7 +69,7 @@ export class PlauditClapsElement extends LiteElement {
     return this.getAttribute('endpoint');
   }
   set endpoint(value: string | null) {
-    this.#attr('endpoint', value);
+    this.setAttr('endpoint', value);
   }
 
   /** What the live region says; set through `#announce`. */
@@ -258,10 +258,5 @@ export class PlauditClapsElement extends LiteElement {
   #bubble(shown: boolean): void {
     this.#bubbleShown = shown;
     this.requestUpdate();
-  }
-
-  #attr(name: string, value: string | number | null): void {
-    if (value == null) this.removeAttribute(name);
-    else this.setAttribute(name, String(value));
   }
 }

@@ -1,5 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
+import { LiteElement } from '../shared/lite-element.js';
 import { noteEditorStyles } from './note-editor.styles.js';
 
 /** The longest note a reader may save, in characters (UTF-16 code units, as `maxlength` counts). */
@@ -36,46 +37,67 @@ export class NoteCancelEvent extends Event {
  * @event plaudit-note-cancel - The reader cancelled.
  * @csspart base - The editor's box.
  */
-export class PlauditNoteEditor extends LitElement {
+export class PlauditNoteEditor extends LiteElement {
   static override styles = noteEditorStyles;
-  static override properties = {
-    value: { attribute: false },
-    quote: { attribute: false },
-    visibility: { attribute: false },
-    heading: {},
-    length: { state: true },
-  };
+  static observedAttributes = ['heading'];
+
+  #value = '';
+  #quote = '';
+  #visibility: NoteVisibility = NoteVisibility.Private;
+  /** The text box's length, for the counter. */
+  #length = 0;
+  #rendered = false;
 
   /** The note's text when the editor opens. */
-  declare value: string;
-  /** The passage the note is about, shown above the text box. */
-  declare quote: string;
-  declare visibility: NoteVisibility;
-  /** The dialog's title: "Add note" or "Edit note". */
-  declare heading: string;
-  declare private length: number;
+  get value(): string {
+    return this.#value;
+  }
+  set value(value: string) {
+    this.#value = value;
+    this.#length = value.length;
+    this.requestUpdate();
+  }
 
-  constructor() {
-    super();
-    this.value = this.quote = '';
-    this.visibility = NoteVisibility.Private;
-    this.heading = 'Add note';
-    this.length = 0;
+  /** The passage the note is about, shown above the text box. */
+  get quote(): string {
+    return this.#quote;
+  }
+  set quote(value: string) {
+    this.#quote = value;
+    this.requestUpdate();
+  }
+
+  get visibility(): NoteVisibility {
+    return this.#visibility;
+  }
+  set visibility(value: NoteVisibility) {
+    this.#visibility = value;
+    this.requestUpdate();
+  }
+
+  /**
+   * The dialog's title: "Add note" (the default) or "Edit note".
+   * @attr heading
+   */
+  get heading(): string {
+    return this.getAttribute('heading') ?? 'Add note';
+  }
+  set heading(value: string) {
+    this.setAttr('heading', value);
   }
 
   private get textarea(): HTMLTextAreaElement {
-    return this.renderRoot?.querySelector('textarea') as HTMLTextAreaElement;
+    return this.renderRoot.querySelector('textarea') as HTMLTextAreaElement;
   }
 
   override focus(): void {
     this.textarea?.focus();
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('value')) this.length = this.value.length;
-  }
-
-  override firstUpdated(): void {
+  /** After the first render the text box gets the note and focus. */
+  protected override updated(): void {
+    if (this.#rendered) return;
+    this.#rendered = true;
     this.textarea.value = this.value;
     this.textarea.focus();
   }
@@ -102,8 +124,8 @@ export class PlauditNoteEditor extends LitElement {
     }
   }
 
-  override render() {
-    const over = this.length - NOTE_MAX_LENGTH;
+  protected render() {
+    const over = this.#length - NOTE_MAX_LENGTH;
     return html`<div
       part="base"
       role="dialog"
@@ -117,10 +139,13 @@ export class PlauditNoteEditor extends LitElement {
         id="note"
         aria-describedby="counter hint${over > 0 ? ' error' : ''}"
         aria-invalid=${over > 0 ? 'true' : 'false'}
-        @input=${() => (this.length = this.textarea.value.length)}
+        @input=${() => {
+          this.#length = this.textarea.value.length;
+          this.requestUpdate();
+        }}
       ></textarea>
       <div id="counter" class="counter">
-        ${count.format(this.length)} / ${count.format(NOTE_MAX_LENGTH)} characters${over > 0
+        ${count.format(this.#length)} / ${count.format(NOTE_MAX_LENGTH)} characters${over > 0
           ? ` (${count.format(over)} too many)`
           : nothing}
       </div>

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { AnchorStatus } from '../../core/annotation.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from './note-text.js';
+import { LiteElement } from '../shared/lite-element.js';
 import { notesPanelStyles } from './notes-panel.styles.js';
 
 /** What the reader asked for in the panel. */
@@ -44,19 +45,30 @@ function formatTime(iso: unknown): string {
  * @event plaudit-panel-action - A button was pressed; `action` and `id` say which.
  * @csspart base - The panel.
  */
-export class PlauditNotesPanel extends LitElement {
+export class PlauditNotesPanel extends LiteElement {
   static override styles = notesPanelStyles;
-  static override properties = { views: { attribute: false }, readingShortcut: {} };
+  static observedAttributes = ['readingshortcut'];
+
+  #views: readonly AnnotationView[] = [];
 
   /** The annotations, anchored ones in document order first, then orphans. */
-  declare views: readonly AnnotationView[];
-  /** The shortcut that starts the reading cursor, shown on its button. */
-  declare readingShortcut: string;
+  get views(): readonly AnnotationView[] {
+    return this.#views;
+  }
+  set views(value: readonly AnnotationView[]) {
+    this.#views = value;
+    this.requestUpdate();
+  }
 
-  constructor() {
-    super();
-    this.views = [];
-    this.readingShortcut = 'Alt+Shift+R';
+  /**
+   * The shortcut that starts the reading cursor, shown on its button.
+   * @attr readingshortcut
+   */
+  get readingShortcut(): string {
+    return this.getAttribute('readingshortcut') ?? 'Alt+Shift+R';
+  }
+  set readingShortcut(value: string) {
+    this.setAttr('readingshortcut', value);
   }
 
   private emit(action: PanelAction, id: string | null = null, event?: Event): void {
@@ -105,7 +117,7 @@ export class PlauditNotesPanel extends LitElement {
     </li>`;
   }
 
-  override render() {
+  protected render() {
     const found = this.views.filter((v) => v.status !== AnchorStatus.Orphan);
     const orphans = this.views.filter((v) => v.status === AnchorStatus.Orphan);
     return html`<section

@@ -1,4 +1,5 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit-html';
+import { LiteElement } from '../shared/lite-element.js';
 import { selectionToolbarStyles } from './selection-toolbar.styles.js';
 
 /** What the reader chose in the toolbar. */
@@ -36,19 +37,22 @@ const BUTTONS: readonly [ToolbarAction, string][] = [
  * @event plaudit-toolbar-dismiss - Escape was pressed.
  * @csspart base - The toolbar.
  */
-export class PlauditSelectionToolbar extends LitElement {
+export class PlauditSelectionToolbar extends LiteElement {
   static override styles = selectionToolbarStyles;
-  static override properties = { label: {} };
+  static observedAttributes = ['label'];
 
-  /** Accessible name of the toolbar. */
-  declare label: string;
+  /**
+   * Accessible name of the toolbar, "Annotate selection" unless set.
+   * @attr label
+   */
+  get label(): string {
+    return this.getAttribute('label') ?? 'Annotate selection';
+  }
+  set label(value: string) {
+    this.setAttr('label', value);
+  }
 
   private active = 0;
-
-  constructor() {
-    super();
-    this.label = 'Annotate selection';
-  }
 
   /** Moves focus to the first (or the last used) button. */
   override focus(): void {
@@ -85,7 +89,7 @@ export class PlauditSelectionToolbar extends LitElement {
     buttons[next]?.focus();
   }
 
-  override render() {
+  protected render() {
     return html`<div part="base" role="toolbar" aria-label=${this.label} @keydown=${this.onKeydown}>
       ${BUTTONS.map(
         ([action, label], i) => html`<button

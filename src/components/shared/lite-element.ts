@@ -12,13 +12,14 @@ export interface LiteController {
 export const css = String.raw;
 
 /**
- * A small reactive custom element on lit-html, for `<plaudit-claps>`, which ships
- * alone under a 10 KB budget where lit's ReactiveElement would take over 2 KB of
- * it. It renders lit-html templates into an open shadow root, batches updates
- * to one microtask, adopts one constructed stylesheet per class, and hosts lit
- * reactive controllers (connect, disconnect, update, updated), so controllers
- * are shared with the LitElement components. Attributes listed in
- * `observedAttributes` re-render when they change.
+ * A small reactive custom element on lit-html, for every Plaudit element: lit's
+ * ReactiveElement would take over 2 KB of the 10 KB claps-only bundle, and as
+ * much again of the reader bundle. It renders lit-html templates into an open
+ * shadow root, batches updates to one microtask, adopts one constructed
+ * stylesheet per class, and hosts lit reactive controllers (connect,
+ * disconnect, update, updated). Attributes listed in `observedAttributes`
+ * re-render when they change; properties are backed by attributes (see
+ * `setAttr`) or by private state that calls `requestUpdate()`.
  */
 export abstract class LiteElement extends HTMLElement {
   static styles = '';
@@ -71,9 +72,19 @@ export abstract class LiteElement extends HTMLElement {
       for (const c of this.#controllers) c.hostUpdate?.();
       render(this.render(), this.renderRoot, { host: this });
       for (const c of this.#controllers) c.hostUpdated?.();
+      this.updated?.();
       return true;
     });
   }
 
+  /** Sets an attribute, or removes it for `null`: the setter of an attribute-backed property. */
+  protected setAttr(name: string, value: string | number | null | undefined): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
   protected abstract render(): unknown;
+
+  /** Called after each render, once the controllers' `hostUpdated` have run. */
+  protected updated?(): void;
 }

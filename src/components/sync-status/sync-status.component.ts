@@ -1,6 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit-html';
 import { SyncController } from '../../controllers/sync-controller.js';
 import { statusMessage, SyncState, type FailedChange } from '../../sync/sync-status.js';
+import { LiteElement } from '../shared/lite-element.js';
 import { styles } from './sync-status.styles.js';
 
 const KIND_LABEL: Record<FailedChange['kind'], string> = {
@@ -24,21 +25,24 @@ const KIND_LABEL: Record<FailedChange['kind'], string> = {
  * @cssproperty --plaudit-sync-status-error-color - Colour of "Couldn't sync".
  * @cssproperty --plaudit-sync-status-font-size - Font size.
  */
-export class PlauditSyncStatusElement extends LitElement {
+export class PlauditSyncStatusElement extends LiteElement {
   static override styles = styles;
-  // Without decorators: it loads with the reader bundle, where their helper would cost more than the element.
-  static override properties = { endpoint: { reflect: true } };
+  static observedAttributes = ['endpoint'];
 
-  declare endpoint: string | null;
-
-  constructor() {
-    super();
-    this.endpoint = null;
+  /**
+   * The sync endpoint.
+   * @attr endpoint
+   */
+  get endpoint(): string | null {
+    return this.getAttribute('endpoint');
+  }
+  set endpoint(value: string | null) {
+    this.setAttr('endpoint', value);
   }
 
   readonly #sync = new SyncController(this, { endpoint: () => this.endpoint, dispatch: false });
 
-  override render() {
+  protected render() {
     const status = this.#sync.status;
     const error = status.state === SyncState.Error;
     return html`<div part="base">
