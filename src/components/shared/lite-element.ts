@@ -27,9 +27,19 @@ export abstract class LiteElement extends HTMLElement {
   readonly renderRoot: ShadowRoot;
   #controllers = new Set<LiteController>();
   #update: Promise<boolean> | null = null;
+  /** Properties a page set on the element before its definition loaded. */
+  #early: [string, unknown][];
 
   constructor() {
     super();
+    // Set before the upgrade, they shadow this class's setters; take them off and
+    // replay them through the setters on connect (the page's values win).
+    const self = this as unknown as Record<string, unknown>;
+    this.#early = Object.keys(this).map((key) => {
+      const value = self[key];
+      delete self[key];
+      return [key, value];
+    });
     this.renderRoot = this.attachShadow({ mode: 'open' });
     const type = this.constructor as typeof LiteElement;
     let sheet = LiteElement.#sheets.get(type);
@@ -52,6 +62,7 @@ export abstract class LiteElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    for (const [key, value] of this.#early.splice(0)) (this as unknown as Record<string, unknown>)[key] = value;
     for (const c of this.#controllers) c.hostConnected?.();
     this.requestUpdate();
   }

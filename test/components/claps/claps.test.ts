@@ -3,6 +3,7 @@ import { HoldController, systemClock } from '../../../src/controllers/hold-contr
 import { clapStoreStats } from '../../../src/storage/clap-store.js';
 import { openPlauditDatabase } from '../../../src/storage/open-database.js';
 import type { PlauditClapEvent } from '../../../src/events/plaudit-clap.js';
+import { PlauditClapsElement } from '../../../src/components/claps/claps.component.js';
 import { ManualClock } from '../../helpers/manual-clock.js';
 import {
   clapButton,
@@ -200,6 +201,27 @@ describe('<plaudit-claps>', () => {
       expect(warnings.filter((w) => String(w).includes('max-claps'))).to.have.length(1);
     } finally {
       console.warn = original;
+    }
+  });
+});
+
+describe('<plaudit-claps> defined after the page set its properties', () => {
+  it('keeps properties set before the element was upgraded', async () => {
+    const tag = `plaudit-claps-late-${Date.now().toString(36)}`;
+    const el = document.createElement(tag) as PlauditClapsElement;
+    const article = uniqueArticle('late');
+    Object.assign(el, { articleId: article, maxClaps: 7 });
+    document.body.append(el);
+    customElements.define(tag, class extends PlauditClapsElement {});
+    try {
+      await el.ready;
+      await el.updateComplete;
+      expect(el.resolvedArticleId).to.equal(article);
+      expect(el.resolvedMax).to.equal(7);
+      expect(el.getAttribute('max-claps')).to.equal('7');
+      expect(part(el, 'count')).to.equal('Clap up to 7 times');
+    } finally {
+      el.remove();
     }
   });
 });
