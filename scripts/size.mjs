@@ -6,11 +6,11 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 // Budgets from the foundation issue. `total` for the reader bundle is the issue's
-// 28 KB target, which the annotation layer does not meet yet (about 40 KB with
+// 28 KB target, which the annotation layer does not meet yet (about 38.4 KB with
 // sync): that figure is printed as NOT MET, and `totalCap` stops it from growing.
 const budgets = {
   'plaudit-claps': { upfront: 10 * KB },
-  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 42 * KB },
+  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 40 * KB },
   'plaudit-review': { upfront: 30 * KB },
 };
 
