@@ -57,9 +57,15 @@ for (const p of passages) {
   }
 }
 await page.evaluate(() => getSelection().removeAllRanges());
+// A few claps, so the button shows the reader's count and the total.
+for (let i = 0; i < Number(process.env.CLAPS ?? 0); i++) {
+  await page.evaluate(() => document.querySelector('plaudit-article').shadowRoot.querySelector('plaudit-claps').shadowRoot.querySelector('.clap').click());
+  await new Promise((r) => setTimeout(r, 120));
+}
 const scrollTo = process.env.SCROLL_TO;
 if (scrollTo) await select(scrollTo);
 await page.evaluate(() => getSelection().removeAllRanges());
+if (process.env.SCROLL_BY) await page.evaluate((y) => scrollBy({ top: y, behavior: 'instant' }), Number(process.env.SCROLL_BY));
 // Leaves one passage selected, so the toolbar shows.
 if (process.env.SELECT) await select(process.env.SELECT);
 await new Promise((r) => setTimeout(r, 800));
