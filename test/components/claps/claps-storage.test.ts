@@ -12,6 +12,17 @@ async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
   await el.updateComplete;
 }
 
+/** Makes every write to the claps store fail as a full disk would; returns the undo. */
+function failClapWrites(): () => void {
+  const proto = IDBObjectStore.prototype;
+  const put = proto.put;
+  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+  return () => (proto.put = put);
+}
+
 function silenceWarnings(): { warnings: string[]; restore(): void } {
   const warnings: string[] = [];
   const original = console.warn;
@@ -89,12 +100,7 @@ describe('<plaudit-claps> storage and faults', () => {
     const id = uniqueArticle('quota');
     const el = await clapsFixture(id);
     for (let i = 0; i < 5; i++) await clickAndRecord(el);
-    const proto = IDBObjectStore.prototype;
-    const put = proto.put;
-    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
+    const restoreWrites = failClapWrites();
     const spy = silenceWarnings();
     const db = await openPlauditDatabase();
     try {
@@ -103,7 +109,7 @@ describe('<plaudit-claps> storage and faults', () => {
       expect(part(el, 'hint')).to.equal('Not saved on this device');
       expect((await db.get('claps', id))?.count).to.equal(5);
     } finally {
-      proto.put = put;
+      restoreWrites();
       spy.restore();
     }
     await clickAndRecord(el);
@@ -116,12 +122,7 @@ describe('<plaudit-claps> storage and faults', () => {
     const id = uniqueArticle('undo-quota');
     const el = await clapsFixture(id);
     for (let i = 0; i < 3; i++) await clickAndRecord(el);
-    const proto = IDBObjectStore.prototype;
-    const put = proto.put;
-    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
+    const restoreWrites = failClapWrites();
     const spy = silenceWarnings();
     const db = await openPlauditDatabase();
     try {
@@ -129,7 +130,7 @@ describe('<plaudit-claps> storage and faults', () => {
       expect(el.count).to.equal(0);
       expect((await db.get('claps', id))?.count).to.equal(3);
     } finally {
-      proto.put = put;
+      restoreWrites();
       spy.restore();
     }
     await clickAndRecord(el);
