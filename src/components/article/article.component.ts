@@ -98,12 +98,20 @@ export class PlauditArticleElement extends LiteElement {
   }
 
   /**
-   * Default visibility of new notes, "private" unless set.
+   * Default visibility of new notes: "shared" only when the author says so; any
+   * other value is "private", with one console warning.
    * @attr note-visibility
    */
   get noteVisibility(): NoteVisibility {
-    return (this.getAttribute('note-visibility') as NoteVisibility | null) ?? NoteVisibility.Private;
+    const value = this.getAttribute('note-visibility');
+    if (value === NoteVisibility.Shared) return value;
+    if (value !== null && value !== NoteVisibility.Private && this.#warnedVisibility !== value) {
+      this.#warnedVisibility = value;
+      console.warn(`<plaudit-article>: note-visibility="${value}" is not "private" or "shared"; notes stay private.`);
+    }
+    return NoteVisibility.Private;
   }
+  #warnedVisibility?: string;
   set noteVisibility(value: NoteVisibility) {
     this.setAttr('note-visibility', value);
   }

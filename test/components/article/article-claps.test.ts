@@ -25,3 +25,25 @@ describe('<plaudit-article> and its claps', () => {
     expect(el.shadowRoot!.querySelector('plaudit-claps')).to.equal(null);
   });
 });
+
+describe('<plaudit-article> note-visibility', () => {
+  it('keeps notes private unless the author says "shared", and warns about other values', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const el = await fixture<PlauditArticleElement>(
+        html`<plaudit-article article-id=${uniqueId()} no-claps note-visibility="everyone"><p>Text.</p></plaudit-article>`,
+      );
+      expect(el.noteVisibility).to.equal('private');
+      expect(el.noteVisibility).to.equal('private');
+      expect(warnings.filter((w) => w.includes('note-visibility'))).to.have.length(1);
+      el.setAttribute('note-visibility', 'shared');
+      expect(el.noteVisibility).to.equal('shared');
+      el.removeAttribute('note-visibility');
+      expect(el.noteVisibility).to.equal('private');
+    } finally {
+      console.warn = original;
+    }
+  });
+});
