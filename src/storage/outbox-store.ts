@@ -23,10 +23,3 @@ export async function enqueue(
 export function listOutbox(db: PlauditDatabase): Promise<OutboxEntry[]> {
   return db.getAll('outbox');
 }
-
-/** How many changes wait, optionally for one article. */
-export async function countOutbox(db: PlauditDatabase, articleId?: string): Promise<number> {
-  return articleId === undefined
-    ? db.count('outbox')
-    : db.countFromIndex('outbox', 'by-article', articleId);
-}

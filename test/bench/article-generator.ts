@@ -8,6 +8,7 @@
  * `textContent` equals Plaudit's text model: peers and Plaudit match the same
  * strings, and offsets here are model offsets.
  */
+import { mulberry32 } from '../../demo/mock-endpoint/faults.js';
 
 export type Mark = 'a' | 'em' | 'strong' | null;
 export interface Token {
@@ -34,17 +35,6 @@ export const EDIT_KINDS: readonly EditKind[] = [
   'insert-before', 'delete-after', 'reword-near', 'insert-inside', 'delete-inside', 'reword-inside', 'typo-inside',
 ];
 
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTION_WORDS = ('the of and to a in is that it for as was with on be by this are at from or an but not ' +
   'which have had were one all their there been has when who will more if out so up said what its about into ' +
@@ -112,7 +102,7 @@ function blockOf(random: () => number, tag: Block['tag'], texts: string[]): Bloc
 
 /** An article of about `wordCount` words and `passageCount` non-overlapping passages of 5-15 words. */
 export function generateArticle(seed: number, wordCount: number, passageCount: number): Article {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const words = wordSource(random);
   const sentences: string[][] = [];
   const paragraph = (min: number, max: number): string[] => {
@@ -211,7 +201,7 @@ export interface EditedArticle {
  * and unrelated blocks are inserted and deleted, so positions shift throughout.
  */
 export function editArticle(article: Article, seed: number, share: number): EditedArticle {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const words = wordSource(random);
   const blocks = article.blocks.map((b) => ({ tag: b.tag, tokens: [...b.tokens] }));
   const blockOfToken = new Map<Token, Block>();
