@@ -20,6 +20,15 @@ import type { TextModel } from './text-model.js';
 const MAX_ERROR_RATIO = 0.3;
 /** Quote similarity below which a candidate is never accepted, whatever its context. */
 const MIN_QUOTE_SIMILARITY = 0.7;
+/**
+ * The lower floor for a candidate whose stored prefix and suffix both still
+ * surround it almost unchanged: that is the same place in the text, however
+ * much was written inside the passage. The combined score still has to reach
+ * `ORPHAN_THRESHOLD`, which with perfect context needs a quote similarity of
+ * about 0.56.
+ */
+const MIN_SANDWICHED_SIMILARITY = 0.5;
+const SANDWICH_CONTEXT = 0.9;
 /** Each window is this many times wider than the one before. */
 const WIDEN_FACTOR = 16;
 /** Longer quotes are not refined: edit distance is quadratic in their length. */
@@ -91,8 +100,10 @@ function bestInWindow(
       const quoteSimilarity = rawStart === from + m.start && rawEnd === from + m.end
         ? 1 - m.errors / quote.exact.length
         : editSimilarity(quote.exact, text.slice(start, end));
-      if (quoteSimilarity < MIN_QUOTE_SIMILARITY) continue;
+      if (quoteSimilarity < MIN_SANDWICHED_SIMILARITY) continue;
       const context = contextSimilarity(text, start, end, quote);
+      const sandwiched = context.prefix >= SANDWICH_CONTEXT && context.suffix >= SANDWICH_CONTEXT;
+      if (quoteSimilarity < MIN_QUOTE_SIMILARITY && !sandwiched) continue;
       const score = combineScore({
         quote: quoteSimilarity,
         prefix: context.prefix,

@@ -119,6 +119,21 @@ describe('anchor', () => {
     expect((await anchor(rewritten, record(selectors))).status).to.equal('orphan');
   });
 
+  it('keeps a passage whole when words were added inside it, while its context on both sides is intact', async () => {
+    // Found by the property test: the matcher's fewest-edits answer dropped the
+    // passage's first word; the stored prefix and suffix say where it really begins.
+    const passage = 'renpan grimi’s kaquel termi lofen’s vasvas lodim misor';
+    const before = '<p>renka hollo sorgri dimgri, vasvas griquel</p><h2>';
+    const after = ' luhol pangri’s</h2><h2>holfen, quelquel renlu’s</h2>';
+    const model = buildTextModel(await articleOf(before + passage + after));
+    const selectors = describeQuote(model, passage);
+    const grown = passage.replace('renpan ', 'renpan kaka’s kaka’s kaka’s ');
+    const edited = buildTextModel(await articleOf(before + grown + after));
+    const found = await anchor(edited, record(selectors));
+    expect(found.status).to.equal('moved');
+    expect(edited.text.slice(found.start, found.end)).to.equal(grown);
+  });
+
   it('searches near the old position first when a fuzzy quote repeats', async () => {
     const p = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.';
     const model = buildTextModel(await articleOf(`<p>${p}</p><p>${'x '.repeat(300)}</p><p>${p}</p>`));
