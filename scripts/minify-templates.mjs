@@ -1,6 +1,5 @@
-// An esbuild plugin that shrinks lit's css`` and html`` template literals in our
-// sources: comments and indentation are dead weight in a bundle that must stay small.
-import { readFile } from 'node:fs/promises';
+// Shrinks lit's css`` and html`` template literals in our sources: comments and
+// indentation are dead weight in a bundle that must stay small.
 
 const TEMPLATE = /\b(css|html|svg)`((?:\\.|\$\{(?:[^{}]|\{[^{}]*\})*\}|[^`\\$]|\$(?!\{))*)`/g;
 
@@ -26,16 +25,10 @@ function minifyParts(body, minify) {
     .join('');
 }
 
-export const minifyTemplates = {
-  name: 'minify-lit-templates',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(TEMPLATE, (_, tag, body) => {
-        if (tag === 'css') return `css\`${minifyParts(body, (p) => minifyCss(p).replace(/:\s*(?=\S)/g, ':'))}\``;
-        return `${tag}\`${minifyParts(body, minifyMarkup)}\``;
-      });
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+/** The source with every css``, html`` and svg`` literal minified. */
+export function minifyTemplates(source) {
+  return source.replace(TEMPLATE, (_, tag, body) => {
+    if (tag === 'css') return `css\`${minifyParts(body, (p) => minifyCss(p).replace(/:\s*(?=\S)/g, ':'))}\``;
+    return `${tag}\`${minifyParts(body, minifyMarkup)}\``;
+  });
+}
