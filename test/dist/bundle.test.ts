@@ -1,0 +1,71 @@
+// What an author embeds is dist/, not src/: these tests load the built reader
+// bundle (run `npm run build` first; `npm run test:dist` does) and check that it
+// works and that a page makes the requests the README promises.
+import { expect, waitUntil } from '@open-wc/testing';
+
+/** Resolves with the first truthy value `get` returns. */
+async function until<T>(get: () => T | null | undefined, message: string): Promise<T> {
+  let value: T | null | undefined;
+  await waitUntil(() => (value = get()), message);
+  return value!;
+}
+
+const BUNDLE = '/dist/plaudit.js';
+const distRequests = (): string[] => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname)
+  .filter((path) => path.startsWith('/dist/'));
+
+type ArticleElement = HTMLElement & {
+  loaded: Promise<void>;
+  annotations: ReadonlyArray<{ status: string }>;
+};
+
+describe('the built reader bundle, dist/plaudit.js', () => {
+  let el: ArticleElement;
+  const articleHtml = '<article><h1>Built</h1><p>The first paragraph of a story that nobody has read yet, with a passage worth keeping.</p>' +
+    '<p>A second paragraph, so that the passage has context on both sides of it.</p></article>';
+
+  before(async () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<plaudit-article article-id="dist-${crypto.randomUUID()}">${articleHtml}</plaudit-article>`;
+    document.body.append(host);
+    const url = BUNDLE; // A variable, so TypeScript does not resolve the path.
+    await import(url);
+    el = host.firstElementChild as ArticleElement;
+    await customElements.whenDefined('plaudit-article');
+  });
+
+  it('loads as one file up front, and the clap button works from it', async () => {
+    const claps = await until(() => el.shadowRoot?.querySelector('plaudit-claps'), 'no clap button');
+    const button = await until(() => claps.shadowRoot?.querySelector('button'), 'clap button not rendered');
+    expect(button.getAttribute('aria-label') ?? button.textContent).to.match(/^Clap/);
+    expect(distRequests()).to.deep.equal([BUNDLE]);
+    button.click();
+    await waitUntil(() => /You: 1 of 50/.test(claps.shadowRoot!.textContent ?? ''), 'the clap was not counted');
+  });
+
+  it('loads the annotation layer as one more file, and highlights without touching the article', async () => {
+    const before = el.innerHTML;
+    await el.loaded;
+    const text = el.querySelector('p')!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('a passage'));
+    range.setEnd(text, text.data.indexOf(' worth'));
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    const bar = await until(() => el.shadowRoot!.querySelector('plaudit-selection-toolbar')?.shadowRoot, 'no toolbar');
+    const highlight = await until(() => [...bar.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Highlight'), 'no Highlight button');
+    highlight.click();
+    await waitUntil(() => el.annotations.length === 1, 'the highlight was not saved');
+    expect(el.annotations[0].status).to.equal('anchored');
+    expect(el.innerHTML).to.equal(before);
+    const files = distRequests();
+    expect(files).to.have.length(2);
+    expect(files[1]).to.match(/^\/dist\/chunks\/plaudit-annotate-[\w-]+\.js$/);
+  });
+
+  it('loads no sync code without an endpoint', () => {
+    expect(distRequests().some((path) => path.includes('sync'))).to.equal(false);
+  });
+});
