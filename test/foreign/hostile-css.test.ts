@@ -100,13 +100,9 @@ describe('foreign page: hostile global CSS', () => {
     expect(el.layer!.store.views[0]!.range!.toString()).to.equal('marked hidden, but');
   });
 
-  // BUG: with `html { font-size: 10px }` (a common "62.5%" trick) the selection
-  // toolbar's buttons shrink from 14px to 8.75px and the Notes button from 15px to
-  // 9.4px; the editor and panel likewise. <plaudit-claps> deliberately avoids rem
-  // ("not rem, so a page's odd root size does not matter") but the article UI does not.
-  // Root cause: rem units in src/components/article/article.styles.ts (--_font),
-  // selection-toolbar.styles.ts, note-editor.styles.ts, notes-panel.styles.ts.
-  it.skip("the toolbar and Notes button keep their size on a page with an odd root font size", async () => {
+  // A page's "62.5%" root font size (html { font-size: 10px }) must not shrink the
+  // widget: its sizes are px and em, never rem.
+  it("the toolbar and Notes button keep their size on a page with an odd root font size", async () => {
     const el = await makeArticle(uniqueId(), ESSAY_ARTICLE);
     const normal = await uiFontSizes(el, 'lighthouse red');
     unstyle = pageStyle('html { font-size: 10px; }');

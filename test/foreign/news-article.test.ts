@@ -167,11 +167,9 @@ describe('foreign page: news article', () => {
     expect(again.layer!.store.views[0]!.range!.toString()).to.equal('We should have done this decades ago');
   });
 
-  // BUG: "Add note" on a passage with an inline <svg> icon inside it shows the
-  // SVG's <text> in the editor's quote, with the space after it lost:
-  // "Dunmore icon labelwelcomed the plan" instead of "Dunmore welcomed the plan"
-  // (the stored quote, the card and the panel all say the latter).
-  it.skip('Add note quotes the passage as read, without the text of an inline SVG icon', async () => {
+  // An inline <svg> icon's <text> is not part of the passage as read: the editor
+  // quotes what is stored (it once showed "Dunmore icon labelwelcomed the plan").
+  it('Add note quotes the passage as read, without the text of an inline SVG icon', async () => {
     const el = await makeArticle(uniqueId(), NEWS_ARTICLE);
     await annotateByMouse(el, spanning(el, 'Dunmore ', 'welcomed the plan'), 'Add note');
     await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'editor not opened');
@@ -182,11 +180,9 @@ describe('foreign page: news article', () => {
     expect(shown).not.to.contain('icon label');
   });
 
-  // BUG: "Copy link" on a saved annotation whose passage holds an inline <svg>
-  // builds the text directive from Range.toString(), so the link asks browsers for
-  // "Dunmore icon labelwelcomed the plan", which is not on the page: the link
-  // scrolls nowhere for readers without Plaudit.
-  it.skip('Copy link on an annotation quotes the visible text of its passage', async () => {
+  // The link's text directive is the passage's visible text, from the text model,
+  // not Range.toString() (which included the icon's SVG label).
+  it('Copy link on an annotation quotes the visible text of its passage', async () => {
     const el = await makeArticle(uniqueId(), NEWS_ARTICLE);
     await annotateByMouse(el, spanning(el, 'Dunmore ', 'welcomed the plan'));
     const link = await copiedLink(el, el.annotations[0]!.annotation.id);

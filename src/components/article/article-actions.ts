@@ -1,6 +1,5 @@
 import type { Annotation } from '../../core/annotation.js';
 import { buildDeepLink } from '../../core/deep-link.js';
-import { describeQuote } from '../../core/describe.js';
 import { buildTextModel, rangeToOffsets } from '../../core/text-model.js';
 import { quoteOf } from '../../controllers/annotation-controller.js';
 import { PlauditAnnotationCreateEvent } from '../../events/plaudit-annotation-create.js';
@@ -105,15 +104,21 @@ export class ArticleActions {
       const annotation = await layer.store.create(range, '', host.noteVisibility);
       if (annotation) {
         host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
-        this.announce(`Highlighted: ${excerpt(range.toString())}`);
+        this.announce(`Highlighted: ${excerpt(quoteOf(annotation)?.exact ?? '')}`);
       }
-    } else if (action === 'note') {
+      return;
+    }
+    // What the reader sees of the selection: the text model's text, as stored
+    // (an inline icon's SVG label or hidden text in the range is not part of it).
+    const model = layer.store.model ?? buildTextModel(host);
+    const offsets = rangeToOffsets(model, range);
+    if (!offsets) return;
+    if (action === 'note') {
       this.remember();
-      this.setUi({ kind: 'editor', range, id: null, quote: range.toString(), note: '', visibility: host.noteVisibility });
+      const quote = model.text.slice(offsets.start, offsets.end);
+      this.setUi({ kind: 'editor', range, id: null, quote, note: '', visibility: host.noteVisibility });
     } else {
-      const model = layer.store.model ?? buildTextModel(host);
-      const offsets = rangeToOffsets(model, range);
-      if (offsets) await this.copyLink(blockLocalQuote(describeQuote(model, offsets.start, offsets.end), range, host));
+      await this.copyLink(blockLocalQuote(model, offsets.start, offsets.end, range, host));
     }
   }
 
@@ -197,8 +202,9 @@ export class ArticleActions {
     const view = this.layer.store.get(id);
     const stored = view && quoteOf(view.annotation);
     if (!stored) return;
-    const { range } = view!;
-    await this.copyLink(range ? blockLocalQuote({ ...stored, exact: range.toString() }, range, this.layer.host) : stored, id);
+    const { range, start, end } = view!;
+    const { model } = this.layer.store;
+    await this.copyLink(range && model ? blockLocalQuote(model, start, end, range, this.layer.host) : stored, id);
   }
 
   /** Copies the link to `quote` (and annotation `id`); where the clipboard refuses, shows it in a field. */

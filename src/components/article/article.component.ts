@@ -69,7 +69,8 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  * @cssproperty --plaudit-focus-ring - Focus outline.
  * @cssproperty --plaudit-toolbar-background - The selection toolbar's background.
  * @cssproperty --plaudit-toolbar-color - The selection toolbar's text.
- * @cssproperty --plaudit-font - Font shorthand of the widget's own UI.
+ * @cssproperty --plaudit-font - Font family of the widget's own UI (the clap button's too).
+ * @cssproperty --plaudit-font-size - Base font size of the widget's own UI, in px (15px): not rem, so a page's root size does not matter.
  */
 export class PlauditArticleElement extends LiteElement {
   static override styles = articleStyles;

@@ -9,7 +9,8 @@ export const articleStyles = css`
   :host {
     display: block;
     position: relative;
-    --_font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+    /* Pixels, not rem: a page's odd root font size must not resize the widget. */
+    --_font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
   }
   :host([hidden]) {
     display: none;
@@ -43,7 +44,7 @@ export const articleStyles = css`
     color: var(--plaudit-text, #1f2328);
   }
   .hint {
-    font-size: 0.875rem;
+    font-size: 0.9333em;
   }
   button:focus-visible {
     outline: 2px solid var(--plaudit-focus-ring, #0b57d0);

@@ -16,10 +16,10 @@ export const noteEditorStyles = css`
     color: var(--plaudit-text, #1f2328);
     border: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
-    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+    font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
   }
   h2 {
-    font-size: 1rem;
+    font-size: 1.0667em;
     margin: 0;
   }
   blockquote {
@@ -47,12 +47,12 @@ export const noteEditorStyles = css`
     border-color: var(--_error);
   }
   .counter {
-    font-size: 0.8125rem;
+    font-size: 0.8667em;
     text-align: end;
   }
   .error {
     color: var(--_error);
-    font-size: 0.875rem;
+    font-size: 0.9333em;
     margin: 0;
   }
   .share {

@@ -14,7 +14,7 @@ export const notesPanelStyles = css`
     color: var(--plaudit-text, #1f2328);
     border-left: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
-    font: var(--plaudit-font, 400 0.9375rem/1.4 system-ui, sans-serif);
+    font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
     height: 100%;
   }
   header {
@@ -24,11 +24,11 @@ export const notesPanelStyles = css`
     gap: 8px;
   }
   h2 {
-    font-size: 1.125rem;
+    font-size: 1.2em;
     margin: 0;
   }
   h3 {
-    font-size: 1rem;
+    font-size: 1.0667em;
     margin: 20px 0 4px;
   }
   ol,
@@ -67,7 +67,7 @@ export const notesPanelStyles = css`
   }
   .meta {
     margin: 4px 0 0;
-    font-size: 0.8125rem;
+    font-size: 0.8667em;
     opacity: 0.85;
   }
   .actions {
@@ -78,7 +78,7 @@ export const notesPanelStyles = css`
   }
   button {
     font: inherit;
-    font-size: 0.875rem;
+    font-size: 0.9333em;
     color: inherit;
     min-height: 32px;
     padding: 2px 10px;

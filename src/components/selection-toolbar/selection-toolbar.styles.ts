@@ -12,7 +12,7 @@ export const selectionToolbarStyles = css`
     background: var(--plaudit-toolbar-background, #1f2328);
     color: var(--plaudit-toolbar-color, #ffffff);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
-    font: var(--plaudit-font, 500 0.875rem/1.2 system-ui, sans-serif);
+    font: 500 calc(var(--plaudit-font-size, 15px) * 0.9333)/1.2 var(--plaudit-font, system-ui, sans-serif);
   }
   button {
     font: inherit;

@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     --plaudit-sync-status-color: currentColor;
     --plaudit-sync-status-error-color: #a4161a;
-    --plaudit-sync-status-font-size: 0.8125rem;
+    --plaudit-sync-status-font-size: 13px;
     display: block;
     color: var(--plaudit-sync-status-color);
     font-size: var(--plaudit-sync-status-font-size);
