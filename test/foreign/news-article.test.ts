@@ -189,16 +189,10 @@ describe('foreign page: news article', () => {
     expect(directiveTerms(link)).to.include('Dunmore welcomed the plan');
   });
 
-  // BUG: opening an annotation whose passage is inside a closed <details> (closed
-  // again on every load: the author's default) focuses its card, but the passage
-  // stays folded away, so the card points at nothing. Seen from the notes panel
-  // (all engines) and from a `?plaudit=<id>` / `#plaudit=<id>` link without a text
-  // directive (all engines); with Copy link's `:~:text=` directive Chromium and Firefox
-  // open the <details> themselves (their text-fragment handling), WebKitGTK does not.
-  // Root cause: src/components/article/article-actions.ts openCard() only calls
-  // scrollIntoView() on the passage's parent; nothing opens an enclosing <details>
-  // (or reveals `hidden="until-found"`).
-  it.skip('opening an annotation inside a closed <details> from the notes panel or a link unfolds it', async () => {
+  // Going to an annotation inside a closed <details> (closed again on every load:
+  // the author's default) unfolds it, from the notes panel and from a link without
+  // a text directive, as the browser does for find-in-page.
+  it('opening an annotation inside a closed <details> from the notes panel or a link unfolds it', async () => {
     const id = uniqueId();
     const el = await makeArticle(id, NEWS_ARTICLE);
     el.querySelector('details')!.open = true;

@@ -11,6 +11,19 @@ import type { ArticleLayer } from './article-layer.js';
 import { copyText } from './clipboard.js';
 import { blockLocalQuote } from './link-context.js';
 
+/**
+ * Unfolds what hides a passage the reader asked to go to: a closed <details>, or
+ * `hidden="until-found"`. This is the one change Plaudit ever makes to the
+ * article, and only on the reader's request, as the browser itself does for
+ * find-in-page and text fragments.
+ */
+function revealPassage(node: Node, host: Element): void {
+  for (let el = node.parentElement; el && el !== host; el = el.parentElement) {
+    if (el instanceof HTMLDetailsElement && !el.open) el.open = true;
+    if (el.getAttribute('hidden') === 'until-found') el.removeAttribute('hidden');
+  }
+}
+
 /** What floats over the article besides the selection toolbar. */
 export type ArticleUi =
   | { kind: 'idle' }
@@ -239,6 +252,7 @@ export class ArticleActions {
     const view = store.get(id);
     if (!view?.range) return;
     this.remember(from);
+    revealPassage(view.range.startContainer, host);
     view.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     this.setUi({ kind: 'card', id });
     await host.updateComplete;
