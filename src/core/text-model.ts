@@ -74,7 +74,9 @@ export function buildTextModel(root: Element, options: TextModelOptions = {}): T
       pendingSpace = true;
       return false;
     }
-    if (SKIPPED_TAGS.has(tag) || el.hasAttribute('hidden') || el.matches(ignore)) return false;
+    // With styles, `hidden` is judged by what the page shows: a page may style
+    // `[hidden]` back into view, and then its text is text the reader can select.
+    if (SKIPPED_TAGS.has(tag) || (!styled && el.hasAttribute('hidden')) || el.matches(ignore)) return false;
     let display = '';
     let hidden = false;
     if (styled) {

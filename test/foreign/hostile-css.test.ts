@@ -84,14 +84,10 @@ describe('foreign page: hostile global CSS', () => {
     expect(el.layer!.store.model!.text).to.contain('by noon. Nobody remembers');
   });
 
-  // BUG: text the page shows despite a `hidden` attribute (a common reset is
-  // `[hidden] { display: block }`, or an author's own `.aside[hidden] { display: block }`)
-  // can be selected and the toolbar appears, but "Highlight" saves nothing and the
-  // toolbar just closes: no highlight, no count, no message.
-  // Root cause: src/core/text-model.ts buildTextModel() enterElement() skips any
-  // element with the `hidden` attribute before looking at its computed style, so
-  // rangeToOffsets() finds no text and AnnotationController.create() returns null.
-  it.skip('text shown by the page despite a hidden attribute can be highlighted', async () => {
+  // Text the page shows despite a `hidden` attribute (a reset such as
+  // `[hidden] { display: block }`) is text the reader can select and highlight:
+  // the text model judges `hidden` by the computed style.
+  it('text shown by the page despite a hidden attribute can be highlighted', async () => {
     unstyle = pageStyle(HOSTILE_CSS);
     const el = await makeArticle(uniqueId(), ESSAY_ARTICLE);
     await dragSelect(findRange(el, 'marked hidden, but'));
