@@ -16,14 +16,30 @@ const TOTAL = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix 
 
 export interface Similarities {
   quote: number;
-  prefix: number;
-  suffix: number;
+  /** Null: this side's context says nothing here (see `blockAwareScore`), and is left out of the score. */
+  prefix: number | null;
+  suffix: number | null;
   position: number;
 }
 
 export function combineScore(s: Similarities): number {
-  return (SCORE_WEIGHTS.quote * s.quote + SCORE_WEIGHTS.prefix * s.prefix + SCORE_WEIGHTS.suffix * s.suffix +
-    SCORE_WEIGHTS.position * s.position) / TOTAL;
+  const w = SCORE_WEIGHTS;
+  const total = TOTAL - (s.prefix === null ? w.prefix : 0) - (s.suffix === null ? w.suffix : 0);
+  return (w.quote * s.quote + w.prefix * (s.prefix ?? 0) + w.suffix * (s.suffix ?? 0) + w.position * s.position) / total;
+}
+
+/**
+ * The score of a candidate, where context across a block edge may be left out.
+ * Blocks move as units: a paragraph moved elsewhere keeps its own text but not
+ * its neighbours, so for a candidate that begins (ends) a block, a prefix
+ * (suffix) that disagrees is no evidence against it. Only one side may be left
+ * out: some context must still agree.
+ */
+export function blockAwareScore(s: Similarities, startsBlock: boolean, endsBlock: boolean): number {
+  let score = combineScore(s);
+  if (startsBlock) score = Math.max(score, combineScore({ ...s, prefix: null }));
+  if (endsBlock) score = Math.max(score, combineScore({ ...s, suffix: null }));
+  return score;
 }
 
 /** 1 at the old position, falling linearly to 0 at a text length away. */

@@ -11,10 +11,10 @@
 import search from 'approx-string-match';
 import { AnchorStatus, type TextQuoteSelector } from './annotation.js';
 import {
-  combineScore, contextSimilarity, editSimilarity, ORPHAN_THRESHOLD, positionSimilarity,
+  blockAwareScore, contextSimilarity, editSimilarity, ORPHAN_THRESHOLD, positionSimilarity,
 } from './anchor-score.js';
 import type { AnchorResult } from './anchor.js';
-import type { TextModel } from './text-model.js';
+import { isBlockEnd, isBlockStart, type TextModel } from './text-model.js';
 
 /** Most edits a quote may have had, as a share of its length. */
 const MAX_ERROR_RATIO = 0.3;
@@ -104,12 +104,12 @@ function bestInWindow(
       const context = contextSimilarity(text, start, end, quote);
       const sandwiched = context.prefix >= SANDWICH_CONTEXT && context.suffix >= SANDWICH_CONTEXT;
       if (quoteSimilarity < MIN_QUOTE_SIMILARITY && !sandwiched) continue;
-      const score = combineScore({
+      const score = blockAwareScore({
         quote: quoteSimilarity,
         prefix: context.prefix,
         suffix: context.suffix,
         position: positionSimilarity(start, oldStart, text.length),
-      });
+      }, isBlockStart(model, start), isBlockEnd(model, end));
       if (best === null || score > best.score) best = { status: AnchorStatus.Moved, start, end, score };
     }
   }

@@ -45,6 +45,27 @@ export interface TextModel {
   readonly segmentNode: readonly number[];
   readonly segmentNodeOffset: readonly number[];
   readonly nodeIndex: ReadonlyMap<Text, number>;
+  /** Offsets where a block's text begins (0 included), ascending: blocks move as units, so context across them is weaker evidence. */
+  readonly blockStarts: readonly number[];
+}
+
+/** Whether `offset` begins a block's text (or the text). */
+export function isBlockStart(model: TextModel, offset: number): boolean {
+  const starts = model.blockStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] === offset) return true;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Whether `offset` ends a block's text (or the text): the next block begins after the one space between. */
+export function isBlockEnd(model: TextModel, offset: number): boolean {
+  return offset >= model.text.length || (model.text.charCodeAt(offset) === 32 && isBlockStart(model, offset + 1));
 }
 
 /** Builds the model in one TreeWalker pass over `root`. Call it again after the article changes. */
@@ -61,11 +82,13 @@ export function buildTextModel(root: Element, options: TextModelOptions = {}): T
   const segmentNode: number[] = [];
   const segmentNodeOffset: number[] = [];
   const nodeIndex = new Map<Text, number>();
+  const blockStarts: number[] = [0];
   // One entry per element being walked: is its text invisible, is it a block.
   const invisible: boolean[] = [];
   const block: boolean[] = [];
   let length = 0;
   let pendingSpace = false;
+  let pendingBlock = false;
 
   /** Pushes the element's state and returns true when its content is article text. */
   const enterElement = (el: Element): boolean => {
@@ -87,22 +110,23 @@ export function buildTextModel(root: Element, options: TextModelOptions = {}): T
       hidden = style.visibility === 'hidden' || style.visibility === 'collapse';
     }
     const isBlock = display === '' ? BLOCK_TAGS.has(tag) : !isInlineDisplay(display);
-    if (isBlock) pendingSpace = true;
+    if (isBlock) pendingSpace = pendingBlock = true;
     invisible.push(hidden);
     block.push(isBlock);
     return true;
   };
   const leaveElement = (): void => {
     invisible.pop();
-    if (block.pop()) pendingSpace = true;
+    if (block.pop()) pendingSpace = pendingBlock = true;
   };
 
   const emit = (index: number, data: string, from: number, to: number): void => {
     if (pendingSpace && length > 0) {
       chunks.push(' ');
       length += 1;
+      if (pendingBlock) blockStarts.push(length);
     }
-    pendingSpace = false;
+    pendingSpace = pendingBlock = false;
     const last = segmentStart.length - 1;
     if (last >= 0 && segmentNode[last] === index && segmentStart[last] + segmentLength[last] === length &&
       segmentNodeOffset[last] + segmentLength[last] === from) {
@@ -167,7 +191,7 @@ export function buildTextModel(root: Element, options: TextModelOptions = {}): T
   nodeFirstSegment.push(segmentStart.length);
   return {
     root, text: chunks.join(''), nodes, nodeFirstSegment, segmentStart, segmentLength, segmentNode,
-    segmentNodeOffset, nodeIndex,
+    segmentNodeOffset, nodeIndex, blockStarts,
   };
 }
 

@@ -134,6 +134,21 @@ describe('anchor', () => {
     expect(edited.text.slice(found.start, found.end)).to.equal(grown);
   });
 
+  it('finds a passage that begins a paragraph after the paragraph moved and a word in it changed', async () => {
+    const quote = 'We should have done this years ago';
+    const moved = `<p>${quote}, said the mayor of Lorn.</p>`;
+    const others = ['<p>The council met on Tuesday to vote on the ferry.</p>', '<p>Tickets go on sale in the spring, at the harbour office.</p>'];
+    const model = buildTextModel(await articleOf(others[0] + moved + others[1]));
+    const selectors = describeQuote(model, quote);
+    const edited = buildTextModel(await articleOf(moved.replace('years', 'decades') + others.join('')));
+    const found = await anchor(edited, record(selectors));
+    expect(found.status).to.equal('moved');
+    expect(edited.text.slice(found.start, found.end)).to.equal('We should have done this decades ago');
+    // The same edit in a passage whose context is gone on both sides is an orphan.
+    const rewritten = buildTextModel(await articleOf(`<p>Elsewhere: we should have done this decades ago.</p>${others.join('')}`));
+    expect((await anchor(rewritten, record(selectors))).status).to.equal('orphan');
+  });
+
   it('searches near the old position first when a fuzzy quote repeats', async () => {
     const p = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit.';
     const model = buildTextModel(await articleOf(`<p>${p}</p><p>${'x '.repeat(300)}</p><p>${p}</p>`));

@@ -147,14 +147,10 @@ describe('foreign page: news article', () => {
     expect(shadow(el).querySelector('.notes-button')!.textContent!.trim()).to.equal('Notes (2)');
   });
 
-  // BUG: a passage at the start of a paragraph becomes an orphan (no longer drawn,
-  // listed as "not found") when its paragraph is moved AND one word in it changes:
-  // "We should have done this years ago" -> "... decades ago" after the blockquote
-  // moved to the top. Either edit alone re-anchors. The stored prefix/suffix cross
-  // the paragraph boundary (describe.ts describeQuote takes 32 chars from the whole
-  // text), so a moved paragraph loses all prefix agreement (20 of 92 points in
-  // anchor-score.ts combineScore) and a one-word change then falls below ORPHAN_THRESHOLD.
-  it.skip('a moved paragraph with one word changed in the highlighted passage keeps its highlight', async () => {
+  // A passage at the start of a paragraph, whose paragraph moved AND had a word
+  // changed, keeps its highlight: its prefix described the old neighbour, which
+  // is no evidence against it (it once became an orphan).
+  it('a moved paragraph with one word changed in the highlighted passage keeps its highlight', async () => {
     const id = uniqueId();
     const el = await makeArticle(id, NEWS_ARTICLE);
     await annotateByMouse(el, findRange(el, 'We should have done this years ago'));
