@@ -106,7 +106,8 @@ export class SelectionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private read(): ArticleSelection | null {
+  /** The selection in the article right now, without publishing it; null when there is none. */
+  read(): ArticleSelection | null {
     const selection = this.host.ownerDocument.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
     const range = selection.getRangeAt(0);

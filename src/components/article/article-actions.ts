@@ -109,7 +109,8 @@ export class ArticleActions {
   async toolbar(action: ToolbarAction): Promise<void> {
     const { layer } = this;
     const { ui, host } = layer;
-    const range = ui.kind === 'cursor-menu' ? ui.range : layer.selection.current?.range.cloneRange();
+    // The selection as it is now: the published one can lag a fresh drag by the settle delay.
+    const range = ui.kind === 'cursor-menu' ? ui.range : (layer.selection.read() ?? layer.selection.current)?.range.cloneRange();
     if (!range) return;
     if (action === 'highlight') {
       // Done with the selection before the write, so a second press cannot save it twice.

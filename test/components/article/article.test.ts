@@ -46,6 +46,17 @@ describe('<plaudit-article>', () => {
     outside.remove();
   });
 
+  it('highlights the selection as it is when Highlight is pressed, even one made a moment before', async () => {
+    const el = await makeArticle();
+    select(findRange(el, 'picks a pivot'));
+    const bar = await toolbar(el);
+    // A new selection, and the toolbar pressed before the selection has settled.
+    select(findRange(el, 'Stable sorts'));
+    buttonNamed(bar.shadowRoot!, 'Highlight').click();
+    await waitUntil(() => el.annotations.length === 1, 'nothing was saved');
+    expect(el.layer!.store.views[0]!.range!.toString()).to.equal('Stable sorts');
+  });
+
   it('saves a highlight at once, with W3C JSON, and fires a typed create event', async () => {
     const el = await makeArticle();
     select(findRange(el, 'picks a pivot'));
