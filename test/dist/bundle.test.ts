@@ -1,7 +1,8 @@
 // What an author embeds is dist/, not src/: these tests load the built reader
 // bundle (run `npm run build` first; `npm run test:dist` does) and check that it
 // works and that a page makes the requests the README promises.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 
 /** Resolves with the first truthy value `get` returns. */
 async function until<T>(get: () => T | null | undefined, message: string): Promise<T> {

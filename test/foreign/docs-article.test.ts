@@ -3,7 +3,8 @@
  * a definition list, inline <code> and <kbd>, a line with `user-select: none`.
  * Selection, keys and clicks are real input.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import {
   buttonNamed, deepActive, findRange, makeArticle, shadow, toolbar, uniqueId,
 } from '../components/article/helpers.js';

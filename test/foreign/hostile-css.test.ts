@@ -3,7 +3,8 @@
  * root font size, loud button and mark styles, `::selection` colours, and
  * `[hidden] { display: block }`. Selection and clicks are real input.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import {
   buttonNamed, deepActive, findRange, makeArticle, shadow, toolbar, uniqueId,
 } from '../components/article/helpers.js';

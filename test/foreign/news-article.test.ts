@@ -3,7 +3,8 @@
  * a closed <details>, aria-hidden and hidden content, inline SVG, right-to-left
  * text and `display: contents`. Selection and clicks are real input.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import {
   buttonNamed, deepActive, findRange, makeArticle, shadow, toolbar, uniqueId,
 } from '../components/article/helpers.js';

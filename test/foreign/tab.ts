@@ -1,5 +1,5 @@
 /** Helpers the foreign-page tests share: copying a link, opening it in a fresh "tab", reading quotes. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PlauditArticleElement } from '../../src/components/article/article.component.js';
 import { quoteOf } from '../../src/controllers/annotation-controller.js';
 

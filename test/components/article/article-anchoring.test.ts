@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { openPlauditDatabase } from '../../../src/storage/open-database.js';
 import {
   buttonNamed, deepActive, findRange, highlightSelection, makeArticle, shadow, uniqueId,

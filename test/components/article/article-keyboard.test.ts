@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { buttonNamed, deepActive, findRange, makeArticle, pressKey, select, shadow } from './helpers.js';
 
 const shortcut = (code: 'KeyH' | 'KeyR') =>

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 import { ARTICLE_HTML, deepActive, highlightSelection, makeArticle, pressKey, shadow, uniqueId } from './helpers.js';
 

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { deepActive, findRange, highlightSelection, makeArticle, buttonNamed, select, shadow, toolbar, uniqueId } from './helpers.js';
 
 describe('<plaudit-article> links', () => {

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { PlauditAnnotationUpdateEvent } from '../../../src/events/plaudit-annotation-update.js';
 import type { PlauditAnnotationDeleteEvent } from '../../../src/events/plaudit-annotation-delete.js';
 import {

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { textHash } from '../../../src/core/text-hash.js';
 import { BASE, startTestMock, type TestMock } from '../../sync/helpers.js';
 import { buttonNamed, highlightSelection, makeArticle, shadow, uniqueId } from './helpers.js';

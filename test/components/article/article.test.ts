@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import { AnchorStatus } from '../../../src/core/annotation.js';
 import type { PlauditAnnotationCreateEvent } from '../../../src/events/plaudit-annotation-create.js';
 import {

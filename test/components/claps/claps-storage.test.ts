@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
 import type { PlauditClapsElement } from '../../../src/components/claps/claps.component.js';
 import { HoldController, systemClock } from '../../../src/controllers/hold-controller.js';
 import { openPlauditDatabase, resetPlauditDatabase } from '../../../src/storage/open-database.js';
