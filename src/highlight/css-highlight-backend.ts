@@ -3,7 +3,8 @@
  * every painter of the document, each holding many ranges, so drawing 1,000
  * annotations is 1,000 set insertions and one paint, with no DOM change.
  * The `::highlight()` rules live in ONE adopted stylesheet per document, added
- * by the first painter and removed when the last one is disposed.
+ * by the first painter (or `holdHighlightStyles`) and removed when the last one
+ * lets go.
  */
 import { HIGHLIGHT_CSS, highlightName, PAINT_LAYERS, type PaintLayer } from './highlight-styles.js';
 import type { PainterBackend } from './painter-backend.js';
@@ -56,6 +57,23 @@ function release(doc: Document, state: SharedState): void {
   }
   doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== state.sheet);
   shared.delete(doc);
+}
+
+/**
+ * Holds the document's highlight stylesheet from now until the returned function
+ * is called. `<plaudit-article>` holds it from connection, while the page is
+ * still loading: adding a stylesheet makes the browser restyle the whole page,
+ * which on a long article is a long task, and it belongs with the page's own
+ * first styling, not with the first highlights drawn later.
+ */
+export function holdHighlightStyles(doc: Document): () => void {
+  if (!supportsCssHighlights(doc)) return () => {};
+  const state = acquire(doc);
+  let held = true;
+  return () => {
+    if (held) release(doc, state);
+    held = false;
+  };
 }
 
 export class CssHighlightBackend implements PainterBackend {

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
 import { resolveArticleId } from '../../core/article-id.js';
 import type { ArticleAnnotation } from '../../controllers/annotation-controller.js';
+import { holdHighlightStyles } from '../../highlight/css-highlight-backend.js';
 import '../claps/claps.js';
 import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
@@ -143,6 +144,8 @@ export class PlauditArticleElement extends LiteElement {
   layer: ArticleLayer | null = null;
   #loading?: Promise<ArticleLayer>;
   #listeners?: AbortController;
+  /** Releases the document highlight stylesheet this element holds while connected. */
+  #releaseStyles?: () => void;
 
   /** The id annotations are filed under: `article-id`, else the canonical URL, else the page address. */
   get resolvedArticleId(): string {
@@ -189,6 +192,7 @@ export class PlauditArticleElement extends LiteElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#releaseStyles = holdHighlightStyles(this.ownerDocument);
     if (this.#loading) return;
     // Until the layer is here, the reader's first gesture on the article loads it at once.
     const listeners = (this.#listeners = new AbortController());
@@ -207,6 +211,7 @@ export class PlauditArticleElement extends LiteElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#releaseStyles?.();
     this.#listeners?.abort();
   }
 

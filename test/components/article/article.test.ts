@@ -47,6 +47,15 @@ describe('<plaudit-article>', () => {
     outside.remove();
   });
 
+  it('holds the document highlight stylesheet while connected, and removes it when gone', async function () {
+    if (!('highlights' in CSS)) this.skip(); // The overlay fallback adds no document stylesheet.
+    const sheets = () => document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('plaudit-highlight'))).length;
+    const el = await makeArticle();
+    expect(sheets()).to.equal(1);
+    el.parentElement!.remove();
+    expect(sheets()).to.equal(0);
+  });
+
   it('highlights the selection as it is when Highlight is pressed, even one made a moment before', async () => {
     const el = await makeArticle();
     select(findRange(el, 'picks a pivot'));
