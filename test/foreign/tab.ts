@@ -53,7 +53,16 @@ export async function openInFreshTab(link: string, articleId: string, body: stri
   const win = frame.contentWindow as FreshTab['win'];
   await waitUntil(() => win.plauditArticle, 'fresh tab did not start');
   await win.plauditArticle.loaded;
-  return { frame, win, close: () => frame.remove() };
+  return {
+    frame,
+    win,
+    close: () => {
+      // Focus back to this window before the frame goes: WebKit otherwise leaves no
+      // window focused, and the next test page gets no selection events.
+      window.focus();
+      frame.remove();
+    },
+  };
 }
 
 /** The stored quote (`exact`) of each of the element's annotations, in document order. */
