@@ -11,7 +11,7 @@ import {
 import type { PlauditArticleElement } from '../../src/components/article/article.component.js';
 import { DOCS_ARTICLE } from './articles.js';
 import { quotesOf } from './tab.js';
-import { caretAt, chord, clickOn, dragSelect, repeat, resetMouse, type } from './input.js';
+import { caretAt, chord, clickOn, dragSelect, isFirefox, isWebKit, repeat, resetMouse, type } from './input.js';
 
 /** Selects `text` from the keyboard: a caret before it (as caret browsing leaves it), then Shift+ArrowRight. */
 async function selectByKeyboard(root: Element, text: string): Promise<void> {
@@ -73,7 +73,13 @@ describe('foreign page: documentation article', () => {
     expect(again.innerHTML).to.equal(html);
   });
 
-  it('keyboard only: Shift+Arrow over inline code, Alt+Shift+H, Add note, type, Ctrl+Enter; the note is in the panel after a reload', async () => {
+  // Not in Chromium: there, in about 3 runs of 8, this key sequence leaves the test
+  // page stopped (no script running, a browser UI renderer appears) and the run
+  // never finishes; the same happens with the code of before this test existed,
+  // so it is the headless browser's input handling, not a wait on Plaudit.
+  // Chromium covers this flow with article-keyboard.test.ts.
+  it('keyboard only: Shift+Arrow over inline code, Alt+Shift+H, Add note, type, Ctrl+Enter; the note is in the panel after a reload', async function () {
+    if (!isWebKit && !isFirefox) this.skip();
     const id = uniqueId();
     const el = await makeArticle(id, DOCS_ARTICLE);
     const html = el.innerHTML;
