@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import {
-  buttonNamed, deepActive, findRange, makeArticle, shadow, toolbar, uniqueId,
+  buttonNamed, deepActive, findRange, spanning, makeArticle, shadow, toolbar, uniqueId,
 } from '../components/article/helpers.js';
 import type { PlauditArticleElement } from '../../src/components/article/article.component.js';
 import { DOCS_ARTICLE } from './articles.js';
@@ -48,12 +48,7 @@ describe('foreign page: documentation article', () => {
     await waitUntil(() => el.annotations.length === 1, 'not saved');
     expect(document.getSelection()!.isCollapsed).to.equal(true);
 
-    const cell = findRange(el, 'off');
-    const next = findRange(el, 'Print what');
-    const across = document.createRange();
-    across.setStart(cell.startContainer, cell.startOffset);
-    across.setEnd(next.endContainer, next.endOffset);
-    await dragSelect(across);
+    await dragSelect(spanning(el, 'off', 'Print what'));
     bar = await toolbar(el);
     await clickOn(buttonNamed(bar.shadowRoot!, 'Highlight'));
     await waitUntil(() => el.annotations.length === 2, 'not saved');
@@ -167,12 +162,7 @@ describe('foreign page: documentation article', () => {
   // (WebKitGTK's own selection includes the unselectable line, so there the test does not apply.)
   it.skip('a highlight across an unselectable line covers only what was selected', async function () {
     const el = await makeArticle(uniqueId(), DOCS_ARTICLE);
-    const a = findRange(el, 'clear message.');
-    const b = findRange(el, 'Rewrites are');
-    const range = document.createRange();
-    range.setStart(a.startContainer, a.startOffset);
-    range.setEnd(b.endContainer, b.endOffset);
-    await dragSelect(range);
+    await dragSelect(spanning(el, 'clear message.', 'Rewrites are'));
     if (document.getSelection()!.toString().includes('Tip')) this.skip();
     await clickOn(buttonNamed((await toolbar(el)).shadowRoot!, 'Highlight'));
     await waitUntil(() => el.annotations.length === 1, 'not saved');

@@ -6,22 +6,12 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import {
-  buttonNamed, deepActive, findRange, makeArticle, shadow, toolbar, uniqueId,
+  buttonNamed, deepActive, findRange, spanning, makeArticle, shadow, toolbar, uniqueId,
 } from '../components/article/helpers.js';
 import type { PlauditArticleElement } from '../../src/components/article/article.component.js';
 import { NEWS_ARTICLE } from './articles.js';
 import { caretAt, chord, clickOn, dragSelect, repeat, resetMouse } from './input.js';
 import { copiedLink, directiveTerms, openInFreshTab, quotesOf } from './tab.js';
-
-/** A range from the start of `from` to the end of `to` (each found in one text node). */
-function spanning(root: Element, from: string, to: string): Range {
-  const a = findRange(root, from);
-  const b = findRange(root, to);
-  const range = document.createRange();
-  range.setStart(a.startContainer, a.startOffset);
-  range.setEnd(b.endContainer, b.endOffset);
-  return range;
-}
 
 /** Drags over `range`, then clicks a toolbar button; resolves when an annotation was added. */
 async function annotateByMouse(el: PlauditArticleElement, range: Range, button = 'Highlight'): Promise<void> {

@@ -2,6 +2,7 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { supportsCssHighlights } from '../../src/highlight/css-highlight-backend.js';
 import { HighlightPainter } from '../../src/highlight/highlight-painter.js';
 import { buildTextModel, offsetsToRange } from '../../src/core/text-model.js';
+import { highlightSheetCount } from '../helpers/highlight-sheets.js';
 
 async function article(): Promise<{ el: Element; ranges: Range[] }> {
   const el = await fixture(html`<article><h2>Heading</h2><p>First <em>paragraph</em> of text.</p><p>Second paragraph here.</p></article>`);
@@ -13,8 +14,6 @@ async function article(): Promise<{ el: Element; ranges: Range[] }> {
   return { el, ranges: [at('First paragraph'), at('of text. Second'), at('here')] };
 }
 
-const sheetsWithHighlightRules = (): number =>
-  document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('plaudit-highlight'))).length;
 
 describe('HighlightPainter with the CSS Custom Highlight API', () => {
   before(function () {
@@ -47,11 +46,11 @@ describe('HighlightPainter with the CSS Custom Highlight API', () => {
   it('adds one document stylesheet for several painters and removes it with the last', async () => {
     const first = new HighlightPainter();
     const second = new HighlightPainter();
-    expect(sheetsWithHighlightRules()).to.equal(1);
+    expect(highlightSheetCount()).to.equal(1);
     first.dispose();
-    expect(sheetsWithHighlightRules()).to.equal(1);
+    expect(highlightSheetCount()).to.equal(1);
     second.dispose();
-    expect(sheetsWithHighlightRules()).to.equal(0);
+    expect(highlightSheetCount()).to.equal(0);
   });
 
   it('uses custom properties with defaults, and underlines notes', () => {

@@ -5,6 +5,7 @@ import type { PlauditAnnotationCreateEvent } from '../../../src/events/plaudit-a
 import {
   buttonNamed, findRange, highlightSelection, makeArticle, select, shadow, toolbar, uniqueId,
 } from './helpers.js';
+import { highlightSheetCount } from '../../helpers/highlight-sheets.js';
 
 describe('<plaudit-article>', () => {
   afterEach(() => document.getSelection()?.removeAllRanges());
@@ -49,11 +50,10 @@ describe('<plaudit-article>', () => {
 
   it('holds the document highlight stylesheet while connected, and removes it when gone', async function () {
     if (!('highlights' in CSS)) this.skip(); // The overlay fallback adds no document stylesheet.
-    const sheets = () => document.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('plaudit-highlight'))).length;
     const el = await makeArticle();
-    expect(sheets()).to.equal(1);
+    expect(highlightSheetCount()).to.equal(1);
     el.parentElement!.remove();
-    expect(sheets()).to.equal(0);
+    expect(highlightSheetCount()).to.equal(0);
   });
 
   it('highlights the selection as it is when Highlight is pressed, even one made a moment before', async () => {

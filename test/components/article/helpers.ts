@@ -48,6 +48,16 @@ export function findRange(root: Node, text: string, occurrence = 0): Range {
   throw new Error(`text not found: ${text}`);
 }
 
+/** A range from the start of `from` to the end of `to` (each found in one text node of `root`). */
+export function spanning(root: Node, from: string, to: string): Range {
+  const a = findRange(root, from);
+  const b = findRange(root, to);
+  const range = document.createRange();
+  range.setStart(a.startContainer, a.startOffset);
+  range.setEnd(b.endContainer, b.endOffset);
+  return range;
+}
+
 export function select(range: Range): void {
   const selection = document.getSelection()!;
   selection.removeAllRanges();
