@@ -182,9 +182,9 @@ export class AnnotationController implements ReactiveController {
       creator: await this.store.readerId(),
       target: { source: this.options.articleId(), selector: describeOffsets(model, offsets.start, offsets.end) },
       'plaudit:textHash': textHash(model.text),
-      'plaudit:visibility': visibility,
     };
-    if (note) annotation.body = textBody(note);
+    // The visibility choice is a note's: a highlight alone is an anonymous signal.
+    if (note) Object.assign(annotation, { body: textBody(note), 'plaudit:visibility': visibility });
     this.results.set(annotation.id, { status: AnchorStatus.Anchored, ...offsets, score: 1 });
     await this.save(annotation);
     return annotation;
@@ -194,14 +194,13 @@ export class AnnotationController implements ReactiveController {
   async update(id: string, note: string, visibility: NoteVisibility): Promise<Annotation | null> {
     const current = this.records.get(id);
     if (!current) return null;
-    const { body: _old, ...rest } = current;
+    const { body: _old, 'plaudit:visibility': _was, ...rest } = current;
     const annotation: Annotation = {
       ...rest,
       motivation: note ? 'commenting' : 'highlighting',
       modified: new Date().toISOString(),
-      'plaudit:visibility': visibility,
     };
-    if (note) annotation.body = textBody(note);
+    if (note) Object.assign(annotation, { body: textBody(note), 'plaudit:visibility': visibility });
     await this.save(annotation);
     return annotation;
   }

@@ -3,12 +3,12 @@ import type { Annotation } from '../core/annotation.js';
 /**
  * Whether an annotation may leave the device. A note (an annotation with a body)
  * goes only when the reader shared it; a note without a visibility counts as
- * private, so a bug elsewhere can never leak one. A highlight without a note is
- * shared as an anonymous signal unless it is explicitly private.
+ * private, so a bug elsewhere can never leak one. A highlight without a note
+ * always goes, without its creator, as an anonymous signal: the visibility
+ * choice is a note's (older versions stored `private` on every highlight).
  */
 export function isShareable(annotation: Annotation): boolean {
-  const visibility = annotation['plaudit:visibility'];
-  return annotation.body ? visibility === 'shared' : visibility !== 'private';
+  return annotation.body ? annotation['plaudit:visibility'] === 'shared' : true;
 }
 
 /**

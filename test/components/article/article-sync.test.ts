@@ -79,5 +79,40 @@ describe('<plaudit-article> sync', () => {
         engine.release();
       }
     });
+
+    it('with the default note-visibility, sends a highlight to the server without its creator; a private note stays', async () => {
+      await mock.reset();
+      const { acquireSyncEngine } = await import('../../../src/sync/sync-engine.js');
+      const engine = acquireSyncEngine(BASE, { debounceMs: 5, backoff: { baseMs: 5, capMs: 20 } });
+      try {
+        const articleId = uniqueId();
+        const el = await makeArticle(articleId, undefined, `endpoint="${BASE}"`);
+        await highlightSelection(el, 'picks a pivot');
+        const highlightId = el.annotations[0]!.annotation.id;
+        const onServer = async () => (await mock.store.listAnnotations(articleId)).map((s) => s.annotation);
+        await waitUntil(async () => (await onServer()).length === 1, 'the highlight never reached the server', { timeout: 10_000 });
+        const [sent] = await onServer();
+        expect(sent!.id).to.equal(highlightId);
+        expect(sent!.motivation).to.equal('highlighting');
+        expect(sent, 'an anonymous signal').not.to.have.property('creator');
+        // A note on a second passage keeps the default, private: it never leaves the device.
+        await highlightSelection(el, 'Stable sorts');
+        const noteId = el.annotations.find((a) => a.annotation.id !== highlightId)!.annotation.id;
+        await waitUntil(async () => (await onServer()).length === 2, 'the second highlight never reached the server', { timeout: 10_000 });
+        await el.layer!.actions.editNote(noteId);
+        await el.updateComplete;
+        const editor = shadow(el).querySelector('plaudit-note-editor')!;
+        await editor.updateComplete;
+        editor.shadowRoot!.querySelector('textarea')!.value = 'A private thought';
+        buttonNamed(editor.shadowRoot!, 'Save').click();
+        await waitUntil(async () => (await onServer()).length === 1, 'the private note was left on the server', { timeout: 10_000 });
+        expect((await onServer())[0]!.id).to.equal(highlightId);
+        const local = el.annotations.find((a) => a.annotation.id === noteId)!.annotation;
+        expect(local['plaudit:visibility']).to.equal('private');
+        expect(JSON.stringify(mock.log.entries)).not.to.contain('A private thought');
+      } finally {
+        engine.release();
+      }
+    });
   });
 });
