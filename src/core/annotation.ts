@@ -51,11 +51,13 @@ export interface Annotation {
   creator: string;
   body?: TextualBody;
   target: AnnotationTarget;
+  /** Where an imported annotation came from: its id in the tool that made it (W3C `via`). */
+  via?: string;
   /** Plaudit's own fields, outside the W3C vocabulary. */
   'plaudit:textHash'?: string;
   'plaudit:visibility'?: NoteVisibility;
   /** Moderation status, owned by the server. */
-  'plaudit:status'?: 'visible' | 'hidden';
+  'plaudit:status'?: 'new' | 'reviewed' | 'hidden';
 }
 
 /** How an annotation was found on the current article text. */

@@ -42,7 +42,8 @@ export type AnnotationChannelMessage =
 /** The outbox key for an annotation's changes: later changes replace earlier ones. */
 export const annotationOutboxKey = (id: string): string => `annotation:${id}`;
 
-function toRecord(annotation: Annotation, previous?: AnnotationRecord): AnnotationRecord {
+/** The stored record of an annotation (the ETag of the version the server last acknowledged is kept). */
+export function toRecord(annotation: Annotation, previous?: AnnotationRecord): AnnotationRecord {
   const record: AnnotationRecord = {
     id: annotation.id,
     articleId: annotation.target.source,
