@@ -7,6 +7,7 @@
 //   dist/chunks/<entry>-annotate-*   the annotation layer, loaded when idle or on first use
 //   dist/chunks/<entry>-fuzzy-*      approximate matching, only when an exact search fails
 //   dist/chunks/<entry>-sync-*       sync, loaded only when an `endpoint` is set
+//   dist/chunks/plaudit-review-transfer-*   the review's export and import, on first use
 // (esbuild's automatic splitting made 14 files for the reader: 2.2 KB more gzip,
 // and six requests before the clap button could render.)
 // esbuild strips the types file by file; terser then minifies each chunk.
@@ -74,6 +75,8 @@ function chunkFor(name) {
       eager = reach(ids.filter((m) => getModuleInfo(m).isEntry));
       neededBySync = reach(ids.filter((m) => SYNC.test(m)));
     }
+    // The review loads its export and import code on first use.
+    if (name === 'plaudit-review') return eager.has(id) ? name : 'transfer';
     if (SYNC.test(id) || (name !== 'plaudit' && !eager.has(id))) return 'sync';
     if (eager.has(id) || neededBySync.has(id)) return name;
     return FUZZY.test(id) ? 'fuzzy' : 'annotate';

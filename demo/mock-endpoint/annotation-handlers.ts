@@ -10,7 +10,8 @@ const LDP_CONTAINER = '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"';
 
 /**
  * The W3C Web Annotation Protocol part: a container at `{base}/annotations/`,
- * conditional PUT/DELETE with ETags, AnnotationPages; PATCH for moderation.
+ * conditional PUT/DELETE with ETags, AnnotationPages; PATCH for moderation,
+ * conditional on `If-Match` too. A hidden annotation is never listed to a reader.
  */
 export function annotationHandlers(route: Route): HttpHandler[] {
   return [
@@ -20,8 +21,9 @@ export function annotationHandlers(route: Route): HttpHandler[] {
       if (article !== null && !checkArticleId(article).ok) return problem({ ok: false, status: 400, error: 'invalid-article-id', reason: 'the article id is not valid' });
       const page = Number(url.searchParams.get('page') ?? '0');
       if (!Number.isInteger(page) || page < 0) return problem({ ok: false, status: 400, error: 'invalid-page', reason: 'page must be a whole number' });
-      // Readers see their own; the editor sees everything shared.
-      const all = (await store.listAnnotations(article)).filter((a) => caller.editor || a.owner === caller.token);
+      // Readers see their own, except what an editor hid; the editor sees everything shared.
+      const all = (await store.listAnnotations(article))
+        .filter((a) => caller.editor || (a.owner === caller.token && a.annotation['plaudit:status'] !== 'hidden'));
       const start = page * LIMITS.pageSize;
       const body: AnnotationPage = {
         '@context': ANNOTATION_CONTEXT,
@@ -41,6 +43,8 @@ export function annotationHandlers(route: Route): HttpHandler[] {
       return ldJson(body, 200, { ETag: tag, Link: LDP_CONTAINER, Allow: 'GET, HEAD, OPTIONS', Vary: 'Authorization' });
     }),
 
+    // The owner's own GET still answers a hidden annotation: after a 412 the
+    // client reads it to merge, and must learn its status.
     route('get', '/annotations/:uuid', async (i) => {
       const found = await own(i, true);
       if (found instanceof Response) return found;
@@ -89,9 +93,20 @@ export function annotationHandlers(route: Route): HttpHandler[] {
       if (!json.ok) return problem(json);
       const patch = checkModeration(json.value);
       if (!patch.ok) return problem(patch);
-      const stored = await store.moderate(uuid.value, patch.value['plaudit:status']);
-      if (!stored) return problem(notFound('no such annotation'));
-      return ldJson(stored.annotation, 200, { ETag: stored.etag, Link: LDP_RESOURCE });
+      const result = await store.moderate(uuid.value, patch.value['plaudit:status'], request.headers.get('If-Match'));
+      if (result.status === 404) return problem(notFound('no such annotation'));
+      if (result.status === 428) {
+        return problem({ ok: false, status: 428, error: 'precondition-required', reason: 'send If-Match with the ETag of the version you moderate' });
+      }
+      if (result.status === 412) {
+        // The editor's view was stale: send what is there now, so the review can show it and retry.
+        const { current } = result;
+        return HttpResponse.json(
+          { error: 'precondition-failed', reason: 'the annotation changed since you loaded it', current: current.annotation },
+          { status: 412, headers: { ETag: current.etag } },
+        );
+      }
+      return ldJson(result.stored.annotation, 200, { ETag: result.stored.etag, Link: LDP_RESOURCE });
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { LIMITS, type ArticleDetail, type ArticleSummary } from '../../src/sync/protocol.js';
+import { LIMITS } from '../../src/sync/protocol.js';
 import { annotationHandlers } from './annotation-handlers.js';
+import { editorHandlers } from './editor-handlers.js';
 import { Faults } from './faults.js';
 import { RequestLog } from './request-log.js';
 import type { ServerStore } from './server-store.js';
@@ -25,6 +26,8 @@ export interface MockEndpointOptions {
  * The mock Plaudit server as msw handlers, for the demo's service worker and
  * for tests (the same objects). It validates like a real server, answers with
  * proper status codes and ETags, and applies `faults` around every request.
+ * The reader's part is here and in `annotation-handlers.ts`, the editor's in
+ * `editor-handlers.ts`.
  */
 export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
   const base = (options.base ?? '/api/plaudit').replace(/\/+$/, '');
@@ -47,37 +50,6 @@ export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
     });
 
   return [
-    route('get', '/articles', async ({ store, caller }) => {
-      if (!caller.editor) return problem(forbidden('the article list is for editors'));
-      const rows: ArticleSummary[] = [];
-      for (const article of await store.listArticles()) {
-        rows.push({
-          id: article.id,
-          title: article.registration.title,
-          url: article.registration.url,
-          ...(await store.totals(article.id, null)),
-          annotations: (await store.listAnnotations(article.id)).length,
-        });
-      }
-      return HttpResponse.json(rows);
-    }),
-
-    route('get', '/articles/:articleId', async ({ store, caller, params }) => {
-      if (!caller.editor) return problem(forbidden('article details are for editors'));
-      const id = checkArticleId(params.articleId!);
-      if (!id.ok) return problem(id);
-      const article = await store.getArticle(id.value);
-      const totals = await store.totals(id.value, null);
-      if (!article && totals.clappers === 0) return problem(notFound('no such article'));
-      const detail: ArticleDetail = {
-        id: id.value,
-        registration: article?.registration ?? null,
-        totals,
-        distribution: await store.distribution(id.value),
-      };
-      return HttpResponse.json(detail);
-    }),
-
     route('put', '/articles/:articleId', async ({ store, caller, params, request, body }) => {
       if (caller.editor) return problem(forbidden('editors do not register articles'));
       const id = checkArticleId(params.articleId!);
@@ -124,6 +96,7 @@ export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
     }),
 
     ...annotationHandlers(route),
+    ...editorHandlers(route),
   ];
 }
 

@@ -19,7 +19,7 @@ export interface Incoming {
   base: string;
 }
 
-export type Route = (method: 'get' | 'put' | 'delete' | 'patch', path: string, handle: (i: Incoming) => Promise<Response>) => HttpHandler;
+export type Route = (method: 'get' | 'put' | 'post' | 'delete' | 'patch', path: string, handle: (i: Incoming) => Promise<Response>) => HttpHandler;
 
 /** An error answer with the protocol's `{error, reason}` body. */
 export function problem(failure: Extract<Checked<unknown>, { ok: false }>, headers: Record<string, string> = {}): Response {

@@ -2,27 +2,43 @@ import { ANNOTATION_CONTEXT, type Annotation } from '../../src/core/annotation.j
 import { LIMITS } from '../../src/sync/protocol.js';
 import { mulberry32 } from './faults.js';
 import { SEED_NOTES, SEED_STORIES } from './seed-stories.js';
-import type { ServerAnnotation, ServerClaps, ServerStore } from './server-store.js';
+import type { ServerAnnotation, ServerClapChange, ServerClaps, ServerStore } from './server-store.js';
 
 export const SEED_READERS = 200;
 const SEED_VERSION = 'v1';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** How long ago each story (in `SEED_STORIES` order) was published: claps come in after that. */
+const PUBLISHED_DAYS_AGO = [4, 12, 19, 26];
 
 /**
  * Fills an empty mock server with believable feedback: about 200 synthetic
  * readers clapping on a few stories (most give a few claps, a few give many),
- * highlighting popular passages and leaving shared notes. Runs once per
- * database; deterministic, so every demo shows the same picture.
+ * highlighting popular passages and leaving shared notes. Each story's claps
+ * arrive mostly in the first days after it was published, some readers come
+ * back for more and a few undo, all written to the clap log, so the review's
+ * activity chart has a shape. Times are relative to the store's clock at
+ * seeding. Runs once per database; deterministic, so every demo shows the
+ * same picture. (A database seeded before the clap log got one change per
+ * reader from the upgrade; it is not seeded again.)
  */
 export async function seedServer(store: ServerStore): Promise<boolean> {
   if ((await store.getMeta('seeded')) === SEED_VERSION) return false;
   const random = mulberry32(0x5eed);
   const uuid = () => uuidFrom(random);
-  const now = Date.parse('2026-11-26T09:00:00Z');
+  const now = Math.floor(store.now() / HOUR) * HOUR;
   const readers = Array.from({ length: SEED_READERS }, (_, i) => ({ readerId: uuid(), token: `seed-reader-token-${i.toString().padStart(4, '0')}` }));
 
   const claps: ServerClaps[] = [];
+  const clapLog: ServerClapChange[] = [];
   const annotations: Array<Omit<ServerAnnotation, 'etag'>> = [];
-  for (const story of SEED_STORIES) {
+  for (const [storyIndex, story] of SEED_STORIES.entries()) {
+    const published = now - (PUBLISHED_DAYS_AGO[storyIndex] ?? 10) * DAY;
+    /** Most readers come in the first day or two, a few any time since. */
+    const arrival = (): number => {
+      const delay = random() < 0.15 ? random() * (now - published) : -Math.log(1 - random()) * 1.2 * DAY;
+      return Math.min(now - 60_000, published + delay);
+    };
     const passages = SEED_NOTES[story.id] ?? [];
     // Each written note is left once per story: real readers do not repeat each other word for word.
     const usedNotes = new Set<string>();
@@ -31,8 +47,12 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
       // Claps follow a long tail: most readers give 1-5, a few hold the button down.
       const roll = random();
       const count = roll < 0.55 ? 1 + Math.floor(random() * 5) : roll < 0.9 ? 5 + Math.floor(random() * 15) : 20 + Math.floor(random() * (LIMITS.maxClapsPerReader - 19));
-      const when = new Date(now - Math.floor(random() * 6 * 86_400_000)).toISOString();
-      claps.push({ articleId: story.id, readerId: reader.readerId, count, rev: 1 + Math.floor(random() * 4), updated: when });
+      const changes = clapHistory(count, arrival(), now, random);
+      for (const change of changes) clapLog.push({ articleId: story.id, readerId: reader.readerId, ...change });
+      const first = changes[0]!.at;
+      claps.push({
+        articleId: story.id, readerId: reader.readerId, count, rev: changes.length + Math.floor(random() * 4), updated: changes[changes.length - 1]!.at,
+      });
 
       if (passages.length === 0 || random() > 0.35) continue;
       // Popular passages attract most highlights.
@@ -44,6 +64,7 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
       const note = unused[Math.floor(random() * unused.length)] ?? '';
       if (withNote) usedNotes.add(note);
       const id = uuid();
+      const when = new Date(Math.min(now - 60_000, Date.parse(first) + random() * HOUR)).toISOString();
       const annotation: Annotation = {
         '@context': ANNOTATION_CONTEXT,
         id: `urn:uuid:${id}`,
@@ -72,6 +93,8 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
         delete (annotation as Partial<Annotation>).creator; // highlights travel as anonymous signals
       }
       if (withNote && random() < 0.04) annotation['plaudit:status'] = 'hidden';
+      // The editor has gone through most notes older than two days.
+      else if (withNote && Date.parse(when) < now - 2 * DAY && random() < 0.6) annotation['plaudit:status'] = 'reviewed';
       annotations.push({ uuid: id, articleId: story.id, annotation, owner: reader.token });
     }
   }
@@ -79,15 +102,35 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
   await store.bulk({
     readers,
     claps,
+    clapLog,
     annotations,
-    articles: SEED_STORIES.map((s) => ({
+    articles: SEED_STORIES.map((s, i) => ({
       id: s.id,
       registration: { title: s.title, url: s.url, textHash: 'seed', paragraphs: s.paragraphs },
-      registered: new Date(now - 7 * 86_400_000).toISOString(),
+      registered: new Date(now - (PUBLISHED_DAYS_AGO[i] ?? 10) * DAY).toISOString(),
     })),
   });
   await store.setMeta('seeded', SEED_VERSION);
   return true;
+}
+
+/**
+ * How a reader's `count` came about: one visit, or two (the second adding
+ * more), or an over-eager visit undone a little later. Deltas sum to `count`
+ * and the running count stays within 0..max.
+ */
+function clapHistory(count: number, first: number, now: number, random: () => number): Array<{ at: string; delta: number }> {
+  const at = (t: number) => new Date(Math.min(now - 60_000, t)).toISOString();
+  const roll = random();
+  if (count >= 2 && roll < 0.3) {
+    const head = 1 + Math.floor(random() * (count - 1));
+    return [{ at: at(first), delta: head }, { at: at(first + (0.2 + random() * 3) * DAY), delta: count - head }];
+  }
+  if (count < LIMITS.maxClapsPerReader && roll < 0.36) {
+    const extra = Math.min(LIMITS.maxClapsPerReader - count, 1 + Math.floor(random() * 3));
+    return [{ at: at(first), delta: count + extra }, { at: at(first + random() * HOUR), delta: -extra }];
+  }
+  return [{ at: at(first), delta: count }];
 }
 
 function uuidFrom(random: () => number): string {

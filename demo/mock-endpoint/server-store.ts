@@ -1,43 +1,20 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { Annotation } from '../../src/core/annotation.js';
-import type { ArticleRegistration, ClapPut, ClapTotals } from '../../src/sync/protocol.js';
+import { clapDistribution } from '../../src/core/feedback-stats.js';
+import type { ArticleRegistration, ClapPut, ClapTotals, ModerationStatus } from '../../src/sync/protocol.js';
+import {
+  SERVER_DB_NAME, SERVER_DB_VERSION, upgradeServerDb,
+  type ServerAnnotation, type ServerArticle, type ServerClapChange, type ServerClaps, type ServerSchema,
+} from './server-schema.js';
+import { bumpWrites, etagMatches, nextEtag } from './server-meta.js';
+
+export { SERVER_DB_NAME, type ServerAnnotation, type ServerArticle, type ServerClapChange, type ServerClaps };
 
 /** A mock need not wait for the disk; this keeps a thousand requests quick. */
 const RELAXED = { durability: 'relaxed' } as const;
 
-/** The mock server's own database: survives reloads and is shared by the demo's pages. */
-export const SERVER_DB_NAME = 'plaudit-mock-server';
-
-export interface ServerClaps {
-  articleId: string;
-  readerId: string;
-  count: number;
-  rev: number;
-  updated: string;
-}
-
-export interface ServerAnnotation {
-  uuid: string;
-  articleId: string;
-  annotation: Annotation;
-  etag: string;
-  /** The token that created it: only it may change or read it (besides the editor). */
-  owner: string;
-}
-
-export interface ServerArticle {
-  id: string;
-  registration: ArticleRegistration;
-  registered: string;
-}
-
-interface ServerSchema extends DBSchema {
-  readers: { key: string; value: { readerId: string; token: string }; indexes: { 'by-token': string } };
-  claps: { key: [string, string]; value: ServerClaps; indexes: { 'by-article': string } };
-  articles: { key: string; value: ServerArticle };
-  annotations: { key: string; value: ServerAnnotation; indexes: { 'by-article': string } };
-  meta: { key: string; value: number | string };
-}
+/** The owner of imported annotations: no reader token (tokens are 16+ characters), so no reader may change them. */
+export const IMPORT_OWNER = 'import';
 
 /** What a conditional annotation write came to, in HTTP terms. */
 export type WriteResult =
@@ -45,21 +22,30 @@ export type WriteResult =
   | { status: 204; etag: string }
   | { status: 403 | 404 | 412 | 428; etag?: string };
 
+/** What a moderation PATCH came to; a 412 carries the current version. */
+export type ModerateResult =
+  | { status: 200; stored: ServerAnnotation }
+  | { status: 404 }
+  | { status: 428 }
+  | { status: 412; current: ServerAnnotation };
+
 /**
  * The mock server's state. Every operation that checks and writes runs in one
  * IndexedDB transaction, so concurrent requests behave like a real server's.
+ * Every write also bumps the `writes` counter in the same transaction: the
+ * editor reads' ETags are built from it.
  */
 export class ServerStore {
+  /** The server's clock (tests set a fixed one to write the clap log at known times). */
+  clock: () => number = Date.now;
+  #secret: Promise<string> | null = null;
+
   private constructor(readonly db: IDBPDatabase<ServerSchema>) {}
 
   static async open(name = SERVER_DB_NAME): Promise<ServerStore> {
-    const db = await openDB<ServerSchema>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore('readers', { keyPath: 'readerId' }).createIndex('by-token', 'token');
-        database.createObjectStore('claps', { keyPath: ['articleId', 'readerId'] }).createIndex('by-article', 'articleId');
-        database.createObjectStore('articles', { keyPath: 'id' });
-        database.createObjectStore('annotations', { keyPath: 'uuid' }).createIndex('by-article', 'articleId');
-        database.createObjectStore('meta');
+    const db = await openDB<ServerSchema>(name, SERVER_DB_VERSION, {
+      upgrade(database, oldVersion, _newVersion, tx) {
+        void upgradeServerDb(database, oldVersion, tx);
       },
       blocking() {
         db.close();
@@ -77,10 +63,20 @@ export class ServerStore {
     this.db.close();
   }
 
+  now(): number {
+    return this.clock();
+  }
+
+  /** Empties every store. The counters survive, so no ETag from before is ever issued again. */
   async clear(): Promise<void> {
-    const tx = this.db.transaction(['readers', 'claps', 'articles', 'annotations', 'meta'], 'readwrite', RELAXED);
+    const tx = this.db.transaction(['readers', 'claps', 'clapLog', 'articles', 'annotations', 'meta'], 'readwrite', RELAXED);
+    const meta = tx.objectStore('meta');
+    const [writes, etags] = await Promise.all([meta.get('writes'), meta.get('etag-counter')]);
     await Promise.all([...tx.objectStoreNames].map((n) => tx.objectStore(n).clear()));
+    await meta.put(Number(writes ?? 0) + 1, 'writes');
+    if (etags !== undefined) await meta.put(etags, 'etag-counter');
     await tx.done;
+    this.#secret = null;
   }
 
   /** The reader a token belongs to, if any. */
@@ -90,21 +86,30 @@ export class ServerStore {
 
   /** Binds `readerId` to `token` on first sight; false when another token holds it. */
   async bindReader(readerId: string, token: string): Promise<boolean> {
-    const tx = this.db.transaction('readers', 'readwrite', RELAXED);
-    const bound = await tx.store.get(readerId);
-    if (!bound) await tx.store.put({ readerId, token });
+    const tx = this.db.transaction(['readers', 'meta'], 'readwrite', RELAXED);
+    const bound = await tx.objectStore('readers').get(readerId);
+    if (!bound) {
+      await tx.objectStore('readers').put({ readerId, token });
+      // A binding changes the pseudonym of the token's anonymous highlights.
+      await bumpWrites(tx.objectStore('meta'));
+    }
     await tx.done;
     return !bound || bound.token === token;
   }
 
-  /** Keeps the put with the highest revision; answers the totals. */
+  /** Keeps the put with the highest revision, logging the change of count; answers the totals. */
   async putClaps(articleId: string, readerId: string, put: ClapPut): Promise<ClapTotals> {
-    const tx = this.db.transaction('claps', 'readwrite', RELAXED);
-    const stored = await tx.store.get([articleId, readerId]);
+    const tx = this.db.transaction(['claps', 'clapLog', 'meta'], 'readwrite', RELAXED);
+    const claps = tx.objectStore('claps');
+    const stored = await claps.get([articleId, readerId]);
     if (!stored || put.rev > stored.rev) {
-      await tx.store.put({ articleId, readerId, ...put, updated: new Date().toISOString() });
+      const at = new Date(this.now()).toISOString();
+      await claps.put({ articleId, readerId, ...put, updated: at });
+      const delta = put.count - (stored?.count ?? 0);
+      if (delta !== 0) await tx.objectStore('clapLog').add({ articleId, readerId, at, delta });
+      await bumpWrites(tx.objectStore('meta'));
     }
-    const all = await tx.store.index('by-article').getAll(articleId);
+    const all = await claps.index('by-article').getAll(articleId);
     await tx.done;
     return summarise(all, readerId);
   }
@@ -117,19 +122,22 @@ export class ServerStore {
     return this.db.get('claps', [articleId, readerId]);
   }
 
-  /** `distribution[n]` = readers who gave exactly n claps. */
+  /** `distribution[n]` = readers whose current count is exactly n. */
   async distribution(articleId: string): Promise<number[]> {
-    const counts: number[] = [];
-    for (const c of await this.db.getAllFromIndex('claps', 'by-article', articleId)) {
-      if (c.count > 0) counts[c.count] = (counts[c.count] ?? 0) + 1;
-    }
-    return Array.from(counts, (n) => n ?? 0);
+    return clapDistribution((await this.db.getAllFromIndex('claps', 'by-article', articleId)).map((c) => c.count));
+  }
+
+  /** A story's clap log, oldest first. */
+  clapLog(articleId: string): Promise<ServerClapChange[]> {
+    return this.db.getAllFromIndex('clapLog', 'by-article', articleId);
   }
 
   async putArticle(id: string, registration: ArticleRegistration): Promise<boolean> {
-    const tx = this.db.transaction('articles', 'readwrite', RELAXED);
-    const existed = (await tx.store.count(id)) > 0;
-    await tx.store.put({ id, registration, registered: new Date().toISOString() });
+    const tx = this.db.transaction(['articles', 'meta'], 'readwrite', RELAXED);
+    const articles = tx.objectStore('articles');
+    const existed = (await articles.count(id)) > 0;
+    await articles.put({ id, registration, registered: new Date(this.now()).toISOString() });
+    await bumpWrites(tx.objectStore('meta'));
     await tx.done;
     return existed;
   }
@@ -151,7 +159,7 @@ export class ServerStore {
     const all = articleId === null
       ? await this.db.getAll('annotations')
       : await this.db.getAllFromIndex('annotations', 'by-article', articleId);
-    return all.sort((a, b) => a.annotation.created.localeCompare(b.annotation.created) || a.uuid.localeCompare(b.uuid));
+    return all.sort(byCreated);
   }
 
   /**
@@ -166,6 +174,7 @@ export class ServerStore {
   ): Promise<WriteResult> {
     const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
     const store = tx.objectStore('annotations');
+    const meta = tx.objectStore('meta');
     const stored = await store.get(uuid);
     let result: WriteResult;
     if (stored && stored.owner !== token) result = { status: 403 };
@@ -187,64 +196,95 @@ export class ServerStore {
         uuid,
         articleId: annotation.target.source,
         annotation: kept,
-        etag: await nextEtag(tx.objectStore('meta')),
+        etag: await nextEtag(meta),
         owner: token,
       };
       await store.put(next);
+      await bumpWrites(meta);
       return next;
     }
   }
 
   /** A conditional DELETE by the owner. */
   async deleteAnnotation(uuid: string, token: string, ifMatch: string | null): Promise<WriteResult> {
-    const tx = this.db.transaction('annotations', 'readwrite', RELAXED);
-    const stored = await tx.store.get(uuid);
+    const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
+    const store = tx.objectStore('annotations');
+    const stored = await store.get(uuid);
     let result: WriteResult;
     if (!stored) result = { status: 404 };
     else if (stored.owner !== token) result = { status: 403 };
     else if (!ifMatch) result = { status: 428 };
     else if (!etagMatches(ifMatch, stored.etag)) result = { status: 412, etag: stored.etag };
     else {
-      await tx.store.delete(uuid);
+      await store.delete(uuid);
+      await bumpWrites(tx.objectStore('meta'));
       result = { status: 204, etag: stored.etag };
     }
     await tx.done;
     return result;
   }
 
-  /** The editor's moderation: sets `plaudit:status`, which makes a new version. */
-  async moderate(uuid: string, status: 'visible' | 'hidden'): Promise<ServerAnnotation | null> {
+  /**
+   * The editor's moderation, conditional on `ifMatch`: sets `plaudit:status`,
+   * which makes a new version (setting the status it already has changes nothing).
+   */
+  async moderate(uuid: string, status: ModerationStatus, ifMatch: string | null): Promise<ModerateResult> {
     const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
-    const stored = await tx.objectStore('annotations').get(uuid);
-    if (!stored) {
-      await tx.done;
-      return null;
+    const store = tx.objectStore('annotations');
+    const stored = await store.get(uuid);
+    let result: ModerateResult;
+    if (!stored) result = { status: 404 };
+    else if (!ifMatch) result = { status: 428 };
+    else if (!etagMatches(ifMatch, stored.etag)) result = { status: 412, current: stored };
+    else if ((stored.annotation['plaudit:status'] ?? 'new') === status) result = { status: 200, stored };
+    else {
+      const meta = tx.objectStore('meta');
+      const next = { ...stored, annotation: { ...stored.annotation, 'plaudit:status': status }, etag: await nextEtag(meta) };
+      await store.put(next);
+      await bumpWrites(meta);
+      result = { status: 200, stored: next };
     }
-    const next = {
-      ...stored,
-      annotation: { ...stored.annotation, 'plaudit:status': status },
-      etag: await nextEtag(tx.objectStore('meta')),
-    };
-    await tx.objectStore('annotations').put(next);
     await tx.done;
-    return next;
+    return result;
   }
 
   /** Writes many records in one transaction (the seed). */
   async bulk(data: {
     readers: Array<{ readerId: string; token: string }>;
     claps: ServerClaps[];
+    clapLog: ServerClapChange[];
     articles: ServerArticle[];
     annotations: Array<Omit<ServerAnnotation, 'etag'>>;
   }): Promise<void> {
-    const tx = this.db.transaction(['readers', 'claps', 'articles', 'annotations', 'meta'], 'readwrite', RELAXED);
+    const tx = this.db.transaction(['readers', 'claps', 'clapLog', 'articles', 'annotations', 'meta'], 'readwrite', RELAXED);
+    const meta = tx.objectStore('meta');
     for (const r of data.readers) void tx.objectStore('readers').put(r);
     for (const c of data.claps) void tx.objectStore('claps').put(c);
+    for (const c of data.clapLog) void tx.objectStore('clapLog').add(c);
     for (const a of data.articles) void tx.objectStore('articles').put(a);
-    for (const a of data.annotations) {
-      await tx.objectStore('annotations').put({ ...a, etag: await nextEtag(tx.objectStore('meta')) });
-    }
+    for (const a of data.annotations) await tx.objectStore('annotations').put({ ...a, etag: await nextEtag(meta) });
+    await bumpWrites(meta);
     await tx.done;
+  }
+
+  /** The store-wide write counter. */
+  async writes(): Promise<number> {
+    return Number((await this.db.get('meta', 'writes')) ?? 0);
+  }
+
+  /** The random secret that keys reader pseudonyms; made on first use, kept in `meta`. */
+  reviewSecret(): Promise<string> {
+    this.#secret ??= (async () => {
+      const tx = this.db.transaction('meta', 'readwrite', RELAXED);
+      let secret = await tx.store.get('review-secret');
+      if (typeof secret !== 'string') {
+        secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+        await tx.store.put(secret, 'review-secret');
+      }
+      await tx.done;
+      return secret;
+    })();
+    return this.#secret;
   }
 
   async getMeta(key: string): Promise<number | string | undefined> {
@@ -256,18 +296,8 @@ export class ServerStore {
   }
 }
 
-type MetaStore = { get(key: string): Promise<number | string | undefined>; put(value: number | string, key: string): Promise<unknown> };
-
-async function nextEtag(meta: MetaStore): Promise<string> {
-  const n = Number((await meta.get('etag-counter')) ?? 0) + 1;
-  await meta.put(n, 'etag-counter');
-  return `"a${n.toString(36)}"`;
-}
-
-/** `If-Match` may list several ETags, or `*`; weak ETags never match strongly. */
-function etagMatches(header: string, etag: string): boolean {
-  return header.split(',').some((t) => t.trim() === '*' || t.trim() === etag);
-}
+const byCreated = (a: ServerAnnotation, b: ServerAnnotation): number =>
+  a.annotation.created.localeCompare(b.annotation.created) || a.uuid.localeCompare(b.uuid);
 
 function summarise(all: ServerClaps[], readerId: string | null): ClapTotals {
   let total = 0;

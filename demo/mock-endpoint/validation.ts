@@ -5,7 +5,9 @@ import {
   UUID,
   type ArticleRegistration,
   type ClapPut,
+  type ImportResult,
   type ModerationPatch,
+  type ModerationStatus,
 } from '../../src/sync/protocol.js';
 
 /** A request part that passed, or the 4xx it earns. */
@@ -77,8 +79,18 @@ export function checkRegistration(body: unknown): Checked<ArticleRegistration> {
   return ok({ title, url, textHash, paragraphs: paragraphs as string[] });
 }
 
-/** A W3C annotation whose id matches the URL and whose target is a known-shaped article. */
-export function checkAnnotation(body: unknown, uuid: string): Checked<Annotation> {
+/** How an annotation is checked: as a reader's PUT (the default) or as one item of an editor's import. */
+export interface AnnotationRules {
+  /**
+   * An import keeps `plaudit:status` (`visible` read as `reviewed`) and stores
+   * a note without visibility as shared; a reader's status is ignored (the
+   * store keeps the server's).
+   */
+  import?: boolean;
+}
+
+/** A W3C annotation whose id matches `urn:uuid:{uuid}` and whose target is a known-shaped article. */
+export function checkAnnotation(body: unknown, uuid: string, rules: AnnotationRules = {}): Checked<Annotation> {
   const bad = (reason: string) => no(422, 'invalid-annotation', reason);
   if (!isObject(body)) return bad('expected a JSON-LD annotation');
   if (body['@context'] !== ANNOTATION_CONTEXT) return bad(`@context must be ${ANNOTATION_CONTEXT}`);
@@ -89,7 +101,8 @@ export function checkAnnotation(body: unknown, uuid: string): Checked<Annotation
   if (body.creator !== undefined && (typeof body.creator !== 'string' || !UUID.test(body.creator))) {
     return bad('creator must be a reader id');
   }
-  if (body['plaudit:visibility'] === 'private') return bad('private notes are never accepted');
+  const visibility = body['plaudit:visibility'];
+  if (visibility === 'private') return bad('private notes are never accepted');
   const target = body.target;
   if (!isObject(target) || typeof target.source !== 'string' || !ARTICLE_ID.test(target.source)) {
     return bad('target.source must be an article id');
@@ -109,14 +122,97 @@ export function checkAnnotation(body: unknown, uuid: string): Checked<Annotation
   if (b !== undefined) {
     if (!isObject(b) || b.type !== 'TextualBody' || typeof b.value !== 'string') return bad('body must be a TextualBody');
     if (b.value.length > LIMITS.maxNoteLength) return bad(`a note may be at most ${LIMITS.maxNoteLength} characters`);
-    if (body['plaudit:visibility'] !== 'shared') return bad('a note must be marked shared');
+    if (visibility !== 'shared' && !(rules.import && visibility === undefined)) return bad('a note must be marked shared');
   }
-  return ok(body as unknown as Annotation);
+  if (!rules.import) return ok(body as unknown as Annotation);
+  const kept = { ...body } as unknown as Annotation;
+  if (b !== undefined) kept['plaudit:visibility'] = 'shared';
+  const status = body['plaudit:status'];
+  if (status !== undefined) {
+    const read = moderationStatus(status);
+    if (read === null) return bad('plaudit:status must be "new", "reviewed" or "hidden"');
+    kept['plaudit:status'] = read;
+  }
+  return ok(kept);
+}
+
+/** A status as sent; `visible` is the older name of `reviewed`. */
+function moderationStatus(value: unknown): ModerationStatus | null {
+  if (value === 'visible') return 'reviewed';
+  return value === 'new' || value === 'reviewed' || value === 'hidden' ? value : null;
 }
 
 export function checkModeration(body: unknown): Checked<ModerationPatch> {
-  const status = isObject(body) ? body['plaudit:status'] : undefined;
-  return status === 'visible' || status === 'hidden'
-    ? ok({ 'plaudit:status': status })
-    : no(422, 'invalid-moderation', 'plaudit:status must be "visible" or "hidden"');
+  const status = moderationStatus(isObject(body) ? body['plaudit:status'] : undefined);
+  return status === null
+    ? no(422, 'invalid-moderation', 'plaudit:status must be "new", "reviewed" or "hidden"')
+    : ok({ 'plaudit:status': status });
+}
+
+/** Keys that could reach an object's prototype if a consumer merged the data naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first forbidden key anywhere in `value` (walked without recursion: imports may nest deeply), or null. */
+export function forbiddenKey(value: unknown): string | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      stack.push(...v);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return null;
+}
+
+/** An import that passed, or the answer it earns (a 422 lists every rejected item). */
+export type CheckedImport =
+  | { ok: true; items: Annotation[] }
+  | { ok: false; status: number; error: string; reason: string; rejected?: ImportResult['rejected'] };
+
+/**
+ * `{ items: Annotation[] }`, at most `LIMITS.maxImportItems`, every item valid
+ * by the reader rules relaxed for an editor (`AnnotationRules.import`), with a
+ * `urn:uuid:` id of its own, distinct within the import, and no forbidden key.
+ */
+export function checkImport(body: unknown): CheckedImport {
+  if (!isObject(body) || !Array.isArray(body.items)) return no(422, 'invalid-import', 'expected {"items": [annotations]}') as CheckedImport;
+  const top = Object.keys(body).find((k) => FORBIDDEN_KEYS.has(k));
+  if (top !== undefined) return no(422, 'invalid-import', `the key "${top}" is not accepted`) as CheckedImport;
+  const { items } = body;
+  if (items.length > LIMITS.maxImportItems) {
+    return no(413, 'too-many-items', `an import may hold at most ${LIMITS.maxImportItems} annotations`) as CheckedImport;
+  }
+  const rejected: ImportResult['rejected'] = [];
+  const accepted: Annotation[] = [];
+  const seen = new Set<string>();
+  const encoder = new TextEncoder();
+  items.forEach((item: unknown, index: number) => {
+    const rawId = isObject(item) && typeof item.id === 'string' ? item.id : null;
+    const reject = (reason: string) => rejected.push({ index, id: rawId, reason });
+    const key = forbiddenKey(item);
+    if (key !== null) return reject(`the key "${key}" is not accepted`);
+    const uuid = rawId?.toLowerCase().startsWith('urn:uuid:') ? rawId.slice('urn:uuid:'.length).toLowerCase() : null;
+    if (uuid === null || !UUID.test(uuid)) return reject('id must be urn:uuid: and a UUID');
+    if (seen.has(uuid)) return reject('the same id is in this import twice');
+    seen.add(uuid);
+    if (encoder.encode(JSON.stringify(item)).length > LIMITS.maxAnnotationBytes) {
+      return reject(`an annotation may be at most ${LIMITS.maxAnnotationBytes} bytes`);
+    }
+    const checked = checkAnnotation(item, uuid, { import: true });
+    if (!checked.ok) return reject(checked.reason);
+    accepted.push(checked.value);
+  });
+  if (rejected.length > 0) {
+    return {
+      ok: false, status: 422, error: 'invalid-import',
+      reason: `${rejected.length} of ${items.length} annotations are invalid; nothing was imported`, rejected,
+    };
+  }
+  return { ok: true, items: accepted };
 }

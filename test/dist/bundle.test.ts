@@ -70,3 +70,24 @@ describe('the built reader bundle, dist/plaudit.js', () => {
     expect(distRequests().some((path) => path.includes('sync'))).to.equal(false);
   });
 });
+
+describe('the built review bundle, dist/plaudit-review.js', () => {
+  it('is its own file: the reader bundle never loads any review code', async () => {
+    const reader = await (await fetch(BUNDLE)).text();
+    expect(reader).not.to.contain('plaudit-review');
+    const meta = (await (await fetch('/dist/meta.json')).json()) as Record<string, { outputs: Record<string, unknown> }>;
+    const readerFiles = Object.keys(meta.plaudit!.outputs);
+    expect(readerFiles.some((f) => f.includes('review'))).to.equal(false);
+  });
+
+  it('defines <plaudit-review>, which shows this browser\'s own data without an endpoint', async () => {
+    const url = '/dist/plaudit-review.js';
+    await import(url);
+    const el = document.createElement('plaudit-review');
+    document.body.append(el);
+    await until(() => el.shadowRoot?.querySelector('.source'), 'the review did not render');
+    expect(el.shadowRoot!.querySelector('.source')!.textContent).to.contain("This browser's own");
+    await until(() => el.shadowRoot!.querySelector('table.stories, .empty'), 'no stories view');
+    el.remove();
+  });
+});

@@ -97,7 +97,11 @@ describe('mock endpoint', () => {
     await f(`${BASE}/articles/story-1`, { method: 'PUT', headers: { ...auth(), ...json }, body: JSON.stringify({ title: 'Story', url: 'https://x.example/s', textHash: 'h123', paragraphs: ['P1', 'P2'] }) });
     expect((await f(`${BASE}/articles`, { headers: auth() })).status).to.equal(403);
     const list = (await (await f(`${BASE}/articles`, { headers: auth(EDITOR_TOKEN) })).json()) as ArticleSummary[];
-    expect(list).to.deep.equal([{ id: 'story-1', title: 'Story', url: 'https://x.example/s', total: 4, clappers: 1, mine: 0, annotations: 0 }]);
+    const clapped = (await mock.store.readerClaps('story-1', READER))!.updated;
+    expect(list).to.deep.equal([{
+      id: 'story-1', title: 'Story', url: 'https://x.example/s', total: 4, clappers: 1, mine: 0, meanClaps: 4, weighted: 2,
+      annotations: 0, highlights: 0, notes: 0, newNotes: 0, lastActivity: clapped,
+    }]);
     const detail = (await (await f(`${BASE}/articles/story-1`, { headers: auth(EDITOR_TOKEN) })).json()) as ArticleDetail;
     expect(detail.registration!.paragraphs).to.deep.equal(['P1', 'P2']);
     expect(detail.distribution[4]).to.equal(1);
@@ -107,7 +111,7 @@ describe('mock endpoint', () => {
     const created = await f(url, { method: 'PUT', headers: { ...auth(), ...ld, 'If-None-Match': '*' }, body: JSON.stringify(note) });
     const patchBody = JSON.stringify({ 'plaudit:status': 'hidden' });
     expect((await f(url, { method: 'PATCH', headers: { ...auth(), ...json }, body: patchBody })).status).to.equal(403);
-    const patched = await f(url, { method: 'PATCH', headers: { ...auth(EDITOR_TOKEN), ...json }, body: patchBody });
+    const patched = await f(url, { method: 'PATCH', headers: { ...auth(EDITOR_TOKEN), ...json, 'If-Match': created.headers.get('ETag')! }, body: patchBody });
     expect(patched.status).to.equal(200);
     expect(patched.headers.get('ETag')).not.to.equal(created.headers.get('ETag'));
     expect((await patched.json())['plaudit:status']).to.equal('hidden');
@@ -138,14 +142,21 @@ describe('mock endpoint', () => {
       await clap(0, 'story-a', 3);
       await clap(1, 'story-a', 7);
       await share(1, 'story-a', 'one');
-      await share(2, 'story-a', 'two');
-      await share(2, 'story-b', 'three');
+      const two = await share(2, 'story-a', 'two');
+      const three = await share(2, 'story-b', 'three');
       expect((await f(`${BASE}/articles`, { headers: auth(tokenOf(0)) })).status, 'a reader').to.equal(403);
       expect((await f(`${BASE}/articles`)).status, 'no token').to.equal(401);
       const list = (await (await f(`${BASE}/articles`, { headers: editor })).json()) as ArticleSummary[];
+      // weighted: sqrt(3) + sqrt(7) = 4.4; the last activity is the latest note (shared after the claps).
       expect([...list].sort((a, b) => a.id.localeCompare(b.id))).to.deep.equal([
-        { id: 'story-a', title: 'Story A', url: 'https://x.example/story-a', total: 10, clappers: 2, mine: 0, annotations: 2 },
-        { id: 'story-b', title: 'Story B', url: 'https://x.example/story-b', total: 0, clappers: 0, mine: 0, annotations: 1 },
+        {
+          id: 'story-a', title: 'Story A', url: 'https://x.example/story-a', total: 10, clappers: 2, mine: 0, meanClaps: 5, weighted: 4.4,
+          annotations: 2, highlights: 0, notes: 2, newNotes: 2, lastActivity: new Date(two.modified).toISOString(),
+        },
+        {
+          id: 'story-b', title: 'Story B', url: 'https://x.example/story-b', total: 0, clappers: 0, mine: 0, meanClaps: 0, weighted: 0,
+          annotations: 1, highlights: 0, notes: 1, newNotes: 1, lastActivity: new Date(three.modified).toISOString(),
+        },
       ]);
     });
 
@@ -207,21 +218,23 @@ describe('mock endpoint', () => {
       expect((await f(`${BASE}/annotations/?article=${encodeURIComponent('bad id!')}&page=0`, { headers: editor })).status).to.equal(400);
     });
 
-    it('PATCH {base}/annotations/{uuid} moderates: the status is the server\'s, and the reader sees it', async () => {
+    it('PATCH {base}/annotations/{uuid} moderates with If-Match: the status is the server\'s, and the reader sees it', async () => {
       const note = await share(1, 'story-a', 'a rude remark');
       const url = `${BASE}/annotations/${note.id.slice(9)}`;
-      const before = (await f(url, { headers: auth(tokenOf(1)) })).headers.get('ETag');
-      const patch = (status: unknown, headers: Record<string, string> = { ...editor, ...json }, target = url) =>
-        f(target, { method: 'PATCH', headers, body: JSON.stringify({ 'plaudit:status': status }) });
+      const before = (await f(url, { headers: auth(tokenOf(1)) })).headers.get('ETag')!;
+      const patch = (status: unknown, ifMatch: string | null = before, headers: Record<string, string> = { ...editor, ...json }, target = url) =>
+        f(target, { method: 'PATCH', headers: { ...headers, ...(ifMatch === null ? {} : { 'If-Match': ifMatch }) }, body: JSON.stringify({ 'plaudit:status': status }) });
 
-      expect((await patch('hidden', { ...auth(tokenOf(1)), ...json })).status, 'the author').to.equal(403);
+      expect((await patch('hidden', before, { ...auth(tokenOf(1)), ...json })).status, 'the author').to.equal(403);
       expect((await patch('deleted')).status, 'unknown status').to.equal(422);
-      expect((await patch('hidden', { ...editor, 'Content-Type': 'text/plain' })).status, 'media type').to.equal(415);
-      expect((await patch('hidden', undefined, `${BASE}/annotations/${crypto.randomUUID()}`)).status, 'unknown note').to.equal(404);
+      expect((await patch('hidden', before, { ...editor, 'Content-Type': 'text/plain' })).status, 'media type').to.equal(415);
+      expect((await patch('hidden', before, undefined, `${BASE}/annotations/${crypto.randomUUID()}`)).status, 'unknown note').to.equal(404);
+      expect((await patch('hidden', null)).status, 'no If-Match').to.equal(428);
+      expect((await patch('hidden', '"stale"')).status, 'stale If-Match').to.equal(412);
 
       const hidden = await patch('hidden');
       expect(hidden.status).to.equal(200);
-      const etag = hidden.headers.get('ETag');
+      const etag = hidden.headers.get('ETag')!;
       expect(etag).to.match(/^".+"$/);
       expect(etag).not.to.equal(before);
       expect((await hidden.json())['plaudit:status']).to.equal('hidden');
@@ -229,13 +242,14 @@ describe('mock endpoint', () => {
       expect(seenByReader.headers.get('ETag')).to.equal(etag);
       expect((await seenByReader.json())['plaudit:status']).to.equal('hidden');
       // The reader's next write with the old ETag is refused: the client must merge.
-      const stale = await f(url, { method: 'PUT', headers: { ...auth(tokenOf(1)), ...ld, 'If-Match': before! }, body: JSON.stringify(note) });
+      const stale = await f(url, { method: 'PUT', headers: { ...auth(tokenOf(1)), ...ld, 'If-Match': before }, body: JSON.stringify(note) });
       expect(stale.status).to.equal(412);
 
-      const visible = await patch('visible');
-      expect((await visible.json())['plaudit:status']).to.equal('visible');
+      // "visible" is the older name of "reviewed".
+      const visible = await patch('visible', etag);
+      expect((await visible.json())['plaudit:status']).to.equal('reviewed');
       const listed = (await (await f(`${BASE}/annotations/?article=story-a&page=0`, { headers: editor })).json()) as AnnotationPage;
-      expect(listed.items[0]!['plaudit:status']).to.equal('visible');
+      expect(listed.items[0]!['plaudit:status']).to.equal('reviewed');
     });
   });
 

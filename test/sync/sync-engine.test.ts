@@ -160,7 +160,11 @@ describe('sync engine (through the msw worker)', () => {
     const uuid = note.id.slice('urn:uuid:'.length);
     const patch = await fetch(`${BASE}/annotations/${uuid}`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${EDITOR_TOKEN}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${EDITOR_TOKEN}`,
+        'Content-Type': 'application/json',
+        'If-Match': (await mock.store.getAnnotation(uuid))!.etag,
+      },
       body: JSON.stringify({ 'plaudit:status': 'hidden' }),
     });
     expect(patch.status).to.equal(200);
