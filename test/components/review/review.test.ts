@@ -76,7 +76,7 @@ describe('<plaudit-review> over a server', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => header('Story').getAttribute('aria-sort') === 'ascending');
     expect(titles()).to.deep.equal([STORY.title, 'Zebra story']);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => header('Story').getAttribute('aria-sort') === 'descending');
     expect(titles()).to.deep.equal(['Zebra story', STORY.title]);
     const search = root(el).querySelector<HTMLInputElement>('input[data-search]')!;
