@@ -4,7 +4,7 @@
  * notes and editors open the file in Excel, LibreOffice or Google Sheets.
  */
 import type { Annotation } from './annotation.js';
-import type { ReviewItem } from '../sync/protocol.js';
+import type { ReviewItem } from './review-types.js';
 
 /** One exported annotation; every cell is text. */
 export interface CsvRow {

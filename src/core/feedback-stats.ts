@@ -8,7 +8,7 @@
 import type { Annotation } from './annotation.js';
 import type {
   HeatRun, ModerationStatus, Passage, Period, ReviewAnchor, StoryDay, StoryStats,
-} from '../sync/protocol.js';
+} from './review-types.js';
 
 /**
  * One entry of a story's clap log: every accepted clap PUT that changed a

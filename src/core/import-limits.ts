@@ -1,4 +1,4 @@
-import { LIMITS } from '../sync/protocol.js';
+import { LIMITS } from './protocol-limits.js';
 
 /**
  * What an import accepts. The file-level limits are the server's

@@ -7,7 +7,7 @@
  */
 import { ANNOTATION_CONTEXT, type Annotation, type TextualBody } from './annotation.js';
 import { parseSelectors } from './anchor-selectors.js';
-import { ARTICLE_ID, UUID } from '../sync/protocol.js';
+import { ARTICLE_ID, UUID } from './protocol-limits.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { canonicalJson, count, inspectJson, isRecord, jsonEqual, own } from './import-json.js';
 import { CONTENT_NAMESPACE, CREATOR_NAMESPACE, URL_NAMESPACE, uuidV5 } from './import-uuid.js';

@@ -14,7 +14,7 @@ import { AnchorStatus } from './annotation.js';
 import { anchor } from './anchor.js';
 import { parseSelectors } from './anchor-selectors.js';
 import type { TextModel } from './text-model.js';
-import type { ReviewAnchor } from '../sync/protocol.js';
+import type { ReviewAnchor } from './review-types.js';
 
 /** A `TextModel` over registered paragraphs, with the way back to them. */
 export interface ParagraphTextModel extends TextModel {

@@ -7,7 +7,7 @@
 import type { Annotation } from './annotation.js';
 import type {
   ArticleDetail, ArticleSummary, ImportResult, ModerationStatus, Period, ReviewItem, ReviewPage,
-} from '../sync/protocol.js';
+} from './review-types.js';
 
 /** The editor's filters over the annotation list. */
 export interface ReviewQuery {

@@ -6,7 +6,7 @@
  */
 import type { Annotation } from '../core/annotation.js';
 import { jsonEqual } from '../core/import-json.js';
-import type { ImportResult } from '../sync/protocol.js';
+import type { ImportResult } from '../core/review-types.js';
 import { ANNOTATION_CHANNEL, toRecord, type AnnotationChannelMessage } from './annotation-store.js';
 import type { PlauditDatabase } from './open-database.js';
 import type { AnnotationRecord } from './schema.js';

@@ -3,7 +3,7 @@ import { clapDistribution, dailyActivity, periodStart, storyStats, type ClapChan
 import { ReviewError, type ModerationOutcome, type ReviewQuery, type ReviewSource } from '../core/review-source.js';
 import type {
   ArticleDetail, ArticleSummary, ImportResult, ModerationStatus, Passage, Period, ReviewItem, ReviewPage,
-} from '../sync/protocol.js';
+} from '../core/review-types.js';
 import { openPlauditDatabase, type PlauditDatabase } from './open-database.js';
 import type { AnnotationRecord, ClapRecord } from './schema.js';
 

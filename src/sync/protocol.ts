@@ -7,6 +7,11 @@
  * to the reader id on first sight; the editor token is separate.
  */
 import type { Annotation } from '../core/annotation.js';
+import type { ModerationStatus } from '../core/review-types.js';
+
+export type * from '../core/review-types.js';
+export { PERIODS } from '../core/review-types.js';
+export { ARTICLE_ID, LIMITS, UUID } from '../core/protocol-limits.js';
 
 /** `PUT {endpoint}/articles/{articleId}/claps/{readerId}`: the reader's absolute count. */
 export interface ClapPut {
@@ -16,174 +21,12 @@ export interface ClapPut {
   rev: number;
 }
 
-/** What the clap PUT and `GET {endpoint}/articles/{articleId}/claps` answer. */
-export interface ClapTotals {
-  /** All readers' claps, the caller's stored count included. */
-  total: number;
-  /** How many readers clapped at least once. */
-  clappers: number;
-  /** The caller's stored count (0 when the token belongs to no reader yet). */
-  mine: number;
-}
-
-/** `PUT {endpoint}/articles/{articleId}`: sent on first sync and whenever `textHash` changes. */
-export interface ArticleRegistration {
-  title: string;
-  /** The canonical URL. */
-  url: string;
-  textHash: string;
-  paragraphs: string[];
-}
-
-/**
- * Moderation status, owned by the server. Absent means `new` (not yet reviewed).
- * `visible` is the older name of `reviewed` and is still accepted in a PATCH.
- */
-export type ModerationStatus = 'new' | 'reviewed' | 'hidden';
-
-/**
- * The editor reads take `?period=7d|30d|all` (default `all`). A period counts
- * what happened in it: claps are the clap log's changes in the period (see
- * `StoryDay.claps`), annotations those created in it.
- */
-export type Period = '7d' | '30d' | 'all';
-export const PERIODS: readonly Period[] = ['7d', '30d', 'all'];
-
-/**
- * One story's numbers. `total`, `clappers` and `mine` keep the names of
- * `ClapTotals` (`mine` is always 0 for an editor).
- */
-export interface StoryStats extends ClapTotals {
-  /** `total / clappers`, 0 without clappers. */
-  meanClaps: number;
-  /**
-   * Σ over readers of √(that reader's claps): one enthusiast's 50 claps weigh
-   * about 7, fifty readers' single claps weigh 50.
-   */
-  weighted: number;
-  /** Annotations, highlights (no note) and notes shared with the editors, hidden ones included. */
-  annotations: number;
-  highlights: number;
-  notes: number;
-  /** Notes with no moderation status yet. */
-  newNotes: number;
-  /** The latest clap change or annotation (ISO), null when there is none. */
-  lastActivity: string | null;
-}
-
-/** `GET {endpoint}/articles` (editor token): one row per story that is registered or has claps. */
-export interface ArticleSummary extends StoryStats {
-  id: string;
-  title: string;
-  url: string;
-}
-
-/** One UTC day of a story's activity. */
-export interface StoryDay {
-  /** `YYYY-MM-DD`, UTC. */
-  day: string;
-  /** The net change of the story's claps that day (an undo counts negative). */
-  claps: number;
-  /** Annotations created that day, by kind. */
-  highlights: number;
-  notes: number;
-}
-
-/**
- * A stretch of a paragraph and how many distinct annotations cover it. Offsets
- * are in the paragraph's text (UTF-16), `end` exclusive; only stretches with
- * `count > 0` are listed, in order, never overlapping.
- */
-export interface HeatRun {
-  start: number;
-  end: number;
-  count: number;
-}
-
-/** A passage readers marked, as anchored against the registered text. */
-export interface Passage {
-  paragraph: number;
-  start: number;
-  end: number;
-  quote: string;
-  highlights: number;
-  notes: number;
-}
-
-/** `GET {endpoint}/articles/{articleId}?period=` (editor token). */
-export interface ArticleDetail {
-  id: string;
-  registration: ArticleRegistration | null;
-  totals: ClapTotals;
-  stats: StoryStats;
-  /** `distribution[n]` = how many readers gave exactly n claps (n >= 1; index 0 is 0). Not period-filtered. */
-  distribution: number[];
-  /** Every day of the period (all time: from the first activity), oldest first, days without activity included. */
-  daily: StoryDay[];
-  /** `heat[i]`: paragraph i's runs. Annotations anchored with the widget's own anchoring code. */
-  heat: HeatRun[][];
-  /** The most marked passages, most first (at most 10). */
-  passages: Passage[];
-  /** Annotations that no longer anchor in the registered text. */
-  orphans: number;
-}
-
-/** Where an annotation anchors in the story's registered text, as the review shows it. */
-export interface ReviewAnchor {
-  /** `unchecked`: there is no registered text to anchor against (paragraph -1). */
-  status: 'anchored' | 'moved' | 'orphan' | 'unchecked';
-  /** Paragraph index and offsets in it; -1 for an orphan. */
-  paragraph: number;
-  start: number;
-  end: number;
-  /** A little text before and after the quote in the registered text ('' for an orphan). */
-  before: string;
-  after: string;
-}
-
-/** One row of the editor's annotation list. */
-export interface ReviewItem {
-  /** Exactly as stored (with `plaudit:status` when set). */
-  annotation: Annotation;
-  /** The annotation's current ETag, for a PATCH with `If-Match`. */
-  etag: string;
-  /** A pseudonym stable per reader ("Reader K7QF"), never the reader id. */
-  reader: string;
-  storyTitle: string;
-  status: ModerationStatus;
-  anchor: ReviewAnchor;
-}
-
-/**
- * `GET {endpoint}/review/annotations` (editor token): a filtered, sorted page.
- * Query: `article`, `kind=highlight|note`, `status=new|reviewed|hidden`, `q`
- * (case-insensitive, in the note and the quote), `period`, `sort=time|position`
- * (time: newest first; position: story, then paragraph, then offset),
- * `offset` (0-based), `limit` (1..500, default 100).
- */
-export interface ReviewPage {
-  total: number;
-  offset: number;
-  items: ReviewItem[];
-}
 
 /** `POST {endpoint}/review/import` (editor token): a body of up to `LIMITS.maxImportBytes`, `{ items: Annotation[] }`. */
 export interface ImportRequest {
   items: Annotation[];
 }
 
-/**
- * The answer: all applied in one transaction, or nothing (a 422 carries the
- * same shape with `rejected` filled and nothing applied). An id already
- * stored with the same content is `unchanged`, so a second import of a file
- * creates nothing.
- */
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: Array<{ index: number; id: string | null; reason: string }>;
-}
 
 /** A W3C AnnotationPage: `GET {endpoint}/annotations/?article={id}&page={n}`. */
 export interface AnnotationPage {
@@ -218,25 +61,7 @@ export const MediaType = {
   Annotation: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
 } as const;
 
-/** What the server accepts; larger or malformed requests get 4xx. */
-export const LIMITS = {
-  maxClapsPerReader: 50,
-  maxNoteLength: 10_000,
-  maxAnnotationBytes: 64 * 1024,
-  maxRegistrationBytes: 1024 * 1024,
-  maxParagraphs: 2_000,
-  pageSize: 50,
-  /** Editor reads: the largest `limit` of a review page. */
-  maxReviewPage: 500,
-  /** An import's body, and how many annotations it may hold. */
-  maxImportBytes: 20 * 1024 * 1024,
-  maxImportItems: 50_000,
-} as const;
 
-/** Article ids: URL-safe, 1-128 characters. */
-export const ARTICLE_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-/** Reader ids and annotation ids are UUIDs. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `urn:uuid:x` -> `x`. */
 export function annotationUuid(id: string): string {
