@@ -1,15 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { PlauditReviewElement } from '../../../src/components/review/review.component.js';
 import type { PlauditReviewNotes } from '../../../src/components/review/review-notes.component.js';
 import { waitUntil } from '../../helpers/wait.js';
-import { startTestMock, type TestMock } from '../../sync/helpers.js';
-import { buttonNamed, notesList, reviewFixture, seedHandMade, storiesTable, STORY } from './helpers.js';
+import { allNotes, buttonNamed, reviewFixture, seedHandMade, serveMock, STORY } from './helpers.js';
 
-async function allNotes(el: PlauditReviewElement): Promise<PlauditReviewNotes> {
-  await storiesTable(el);
-  el.showView('notes');
-  return notesList(el);
-}
 
 const panel = (list: PlauditReviewNotes) => list.shadowRoot!.querySelector('section.import');
 
@@ -30,15 +23,8 @@ async function chooseFile(list: PlauditReviewNotes, file: File): Promise<void> {
 const jsonFile = (value: unknown, name = 'feedback.jsonld') => new File([JSON.stringify(value)], name, { type: 'application/ld+json' });
 
 describe('<plaudit-review> export and import', () => {
-  let mock: TestMock;
-  before(async () => {
-    mock = await startTestMock({ worker: true });
-  });
-  after(() => mock.stop());
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await mock.reset();
-  });
+  const served = serveMock();
+  const mockOf = () => served.mock;
 
   it('exports JSON-LD and CSV; export, wipe, import gives back every annotation exactly', async () => {
     await seedHandMade(['First, with a comma', 'Second "quoted"\nover two lines', '=HYPERLINK("https://evil.example")']);
@@ -50,19 +36,19 @@ describe('<plaudit-review> export and import', () => {
     const collection = JSON.parse(await exported.blob.text());
     expect(collection.type).to.equal('AnnotationCollection');
     expect(collection.total).to.equal(5);
-    const before = (await mock.store.listAnnotations(STORY.id)).map((s) => s.annotation);
+    const before = (await mockOf().store.listAnnotations(STORY.id)).map((s) => s.annotation);
     const csv = await (await list.exportBlob('csv')).blob.text();
     expect(csv).to.contain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(csv).to.contain('"Second ""quoted""\nover two lines"');
 
     // Wipe the annotations only (the story stays registered), then import the file back.
-    await mock.store.clear();
+    await mockOf().store.clear();
     await seedStoryOnly();
     await chooseFile(list, new File([exported.blob], exported.name));
     expect(panel(list)!.textContent).to.contain('5 records can be imported');
     buttonNamed(panel(list)!, 'Import 5 records').click();
     await waitUntil(() => /Imported: 5 new/.test(panel(list)!.textContent ?? ''), 'the import did not finish');
-    const after = (await mock.store.listAnnotations(STORY.id)).map((s) => s.annotation);
+    const after = (await mockOf().store.listAnnotations(STORY.id)).map((s) => s.annotation);
     expect(after).to.deep.equal(before);
     // The same file again creates nothing.
     buttonNamed(panel(list)!, 'Close').click();
@@ -70,14 +56,14 @@ describe('<plaudit-review> export and import', () => {
     buttonNamed(panel(list)!, 'Import 5 records').click();
     await waitUntil(() => /Imported/.test(panel(list)!.textContent ?? ''));
     expect(panel(list)!.textContent!.replace(/\s+/g, ' ')).to.contain('Imported: 0 new, 0 updated, 5 already there');
-    expect(await mock.store.listAnnotations(STORY.id)).to.have.length(5);
+    expect(await mockOf().store.listAnnotations(STORY.id)).to.have.length(5);
   });
 
   it('rejects hostile files with a clear message and leaves nothing half imported', async () => {
     const [good] = await seedHandMade([]);
     const el = await reviewFixture();
     const list = await allNotes(el);
-    const count = async () => (await mock.store.listAnnotations(STORY.id)).length;
+    const count = async () => (await mockOf().store.listAnnotations(STORY.id)).length;
     const start = await count();
 
     await chooseFile(list, new File(['{"type":"AnnotationCollection","first":{"items":[{"id":'], 'cut.jsonld'));
@@ -106,10 +92,10 @@ describe('<plaudit-review> export and import', () => {
     expect(await count(), 'nothing applied before the editor confirms').to.equal(start);
 
     // The network fails: nothing at all is stored, and the editor is told so.
-    mock.faults.set({ offline: true });
+    mockOf().faults.set({ offline: true });
     buttonNamed(panel(list)!, 'Import 1 record').click();
     await waitUntil(() => /not confirmed/.test(panel(list)!.textContent ?? ''), 'no failure message');
-    mock.faults.heal();
+    mockOf().faults.heal();
     expect(await count()).to.equal(start);
   });
 });

@@ -1,20 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { PlauditReviewElement } from '../../../src/components/review/review.component.js';
 import type { PlauditReviewNotes } from '../../../src/components/review/review-notes.component.js';
 import type { PlauditModerateEvent } from '../../../src/events/plaudit-moderate.js';
 import type { PlauditReviewOpenEvent } from '../../../src/events/plaudit-review-open.js';
 import { waitUntil } from '../../helpers/wait.js';
-import { BASE, startTestMock, type TestMock } from '../../sync/helpers.js';
-import { buttonNamed, EDITOR_TOKEN, notesList, readers, reviewFixture, root, seedHandMade, storiesTable } from './helpers.js';
+import { BASE } from '../../sync/helpers.js';
+import { allNotes, buttonNamed, EDITOR_TOKEN, readers, reviewFixture, root, seedHandMade, serveMock } from './helpers.js';
+import type { TestMock } from '../../sync/helpers.js';
 
 const FIVE = ['one', 'two', 'three', 'four', 'five'].map((n) => `Note number ${n}`);
 
-async function allNotes(el: PlauditReviewElement): Promise<PlauditReviewNotes> {
-  await storiesTable(el);
-  el.showView('notes');
-  return notesList(el);
-}
 
 /** The focused element inside the list's shadow root. */
 const focused = (list: PlauditReviewNotes) => list.shadowRoot!.activeElement as HTMLElement | null;
@@ -26,15 +21,8 @@ async function serverStatus(mock: TestMock, id: string): Promise<string> {
 }
 
 describe('<plaudit-review> triage and moderation', () => {
-  let mock: TestMock;
-  before(async () => {
-    mock = await startTestMock({ worker: true });
-  });
-  after(() => mock.stop());
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await mock.reset();
-  });
+  const served = serveMock();
+  const mockOf = () => served.mock;
 
   it('triages five notes by keyboard alone: j/k move, r reviews, h hides, u undoes, focus stays, each announced', async () => {
     await seedHandMade(FIVE);
@@ -55,14 +43,14 @@ describe('<plaudit-review> triage and moderation', () => {
       expect(list.itemAt(0)!.annotation.body!.value).to.equal('Note number five');
       await sendKeys({ press: 'r' });
       await waitUntil(() => list.itemAt(0)!.status === 'reviewed', 'r did not mark reviewed');
-      expect(await serverStatus(mock, idAt(0))).to.equal('reviewed');
+      expect(await serverStatus(mockOf(), idAt(0))).to.equal('reviewed');
       expect(status(list)).to.match(/Reviewed: note by Reader /);
       expect(focused(list)?.dataset.index, 'focus stays on the row').to.equal('0');
       await sendKeys({ press: 'j' });
       await waitUntil(() => focused(list)?.dataset.index === '1');
       await sendKeys({ press: 'h' });
       await waitUntil(() => list.itemAt(1)!.status === 'hidden', 'h did not hide');
-      expect(await serverStatus(mock, idAt(1))).to.equal('hidden');
+      expect(await serverStatus(mockOf(), idAt(1))).to.equal('hidden');
       expect(status(list)).to.match(/Hidden: note by/);
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'j' });
@@ -71,7 +59,7 @@ describe('<plaudit-review> triage and moderation', () => {
       await waitUntil(() => list.itemAt(3)!.status === 'reviewed');
       await sendKeys({ press: 'u' });
       await waitUntil(() => list.itemAt(3)!.status === 'new', 'u did not undo');
-      expect(await serverStatus(mock, idAt(3))).to.equal('new');
+      expect(await serverStatus(mockOf(), idAt(3))).to.equal('new');
       expect(status(list)).to.match(/^Undone: New/);
       await sendKeys({ press: 'k' });
       await waitUntil(() => focused(list)?.dataset.index === '2');
@@ -141,11 +129,12 @@ describe('<plaudit-review> triage and moderation', () => {
     const dialog = list.shadowRoot!.querySelector<HTMLDialogElement>('dialog.conflict')!;
     await waitUntil(() => dialog.open, 'no conflict dialog');
     expect(dialog.textContent).to.contain('Another editor changed this note').and.contain('Hidden').and.contain('Reviewed');
-    expect(await serverStatus(mock, note!.id), 'nothing saved before the editor confirms').to.equal('hidden');
+    await expect(el).to.be.accessible();
+    expect(await serverStatus(mockOf(), note!.id), 'nothing saved before the editor confirms').to.equal('hidden');
     buttonNamed(dialog, /^Keep theirs/).click();
     await waitUntil(() => !dialog.open && list.itemAt(0)!.status === 'hidden');
     await list.moderate('reviewed');
-    expect(await serverStatus(mock, note!.id), 'no conflict now: saved').to.equal('reviewed');
+    expect(await serverStatus(mockOf(), note!.id), 'no conflict now: saved').to.equal('reviewed');
     await fetch(`${BASE}/annotations/${note!.id.slice(9)}`, {
       method: 'PATCH',
       headers: { Authorization: `Bearer ${EDITOR_TOKEN}`, 'Content-Type': 'application/json', 'If-Match': list.itemAt(0)!.etag },
@@ -154,7 +143,7 @@ describe('<plaudit-review> triage and moderation', () => {
     await list.moderate('hidden');
     await waitUntil(() => dialog.open);
     buttonNamed(dialog, /^Apply mine/).click();
-    await waitUntil(async () => (await serverStatus(mock, note!.id)) === 'hidden', 'the confirmed choice was not saved');
+    await waitUntil(async () => (await serverStatus(mockOf(), note!.id)) === 'hidden', 'the confirmed choice was not saved');
   });
 
   it('a second review open at the same time sees the first one\'s moderation without a reload', async () => {

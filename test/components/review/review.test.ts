@@ -1,23 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../helpers/wait.js';
-import { startTestMock, type TestMock } from '../../sync/helpers.js';
 import {
   buttonNamed, CLAPS, notesList, readers, reviewFixture, root, seedHandMade, storiesTable, STORY,
+  serveMock,
 } from './helpers.js';
 
 const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('<plaudit-review> over a server', () => {
-  let mock: TestMock;
-  before(async () => {
-    mock = await startTestMock({ worker: true });
-  });
-  after(() => mock.stop());
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await mock.reset();
-  });
+  serveMock();
 
   it('passes an axe check on the sign-in form, the stories, a story and all notes', async () => {
     await seedHandMade();
@@ -109,6 +101,27 @@ describe('<plaudit-review> over a server', () => {
     await storiesTable(el);
     expect(sessionStorage.getItem(`plaudit-review-token:${el.endpoint}`)).to.equal('editor-demo-token');
     expect(el.getAttribute('token'), 'never an attribute').to.equal(null);
+  });
+
+  it('re-anchors against a changed story: a passage that is gone is an orphan, listed and counted, not dropped', async () => {
+    await seedHandMade();
+    const changed = [STORY.paragraphs[0], 'New first words. The first paragraph says something quotable about type and ink.', 'The second paragraph was rewritten.'];
+    await fetch(`/api/plaudit/articles/${STORY.id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${readers[0]!.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: STORY.title, url: STORY.url, textHash: 'changed', paragraphs: changed }),
+    });
+    const el = await reviewFixture();
+    await storiesTable(el);
+    el.openStory(STORY.id);
+    const list = await notesList(el);
+    await waitUntil(() => list.total === 5);
+    expect(root(el).querySelector('.passages + .note')!.textContent).to.match(/1 annotation no longer anchors/);
+    const quotable = [...root(el).querySelectorAll('.heat mark')].find((m) => m.textContent === 'something quotable')!;
+    expect(quotable.getAttribute('title'), 'the moved passage keeps its four readers').to.equal('4 readers');
+    const orphans = [...Array(5).keys()].map((i) => list.itemAt(i)!).filter((item) => item.anchor.status === 'orphan');
+    expect(orphans.map((o) => o.annotation.body?.value)).to.deep.equal(['I disagree.']);
+    expect(list.shadowRoot!.querySelectorAll('.row .badge.orphan')).to.have.length(1);
   });
 
   it('renders a note full of markup as text', async () => {
