@@ -11,16 +11,20 @@ import type { ArticleLayer } from './article-layer.js';
 const BLOCKS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6';
 
 /**
- * What `<plaudit-article>` tells the server about its article: the first
- * heading (else the page title), the canonical URL (else the page address), a
- * hash of the text model and the texts of its blocks.
+ * What `<plaudit-article>` tells the server about its article: its title (the
+ * article's own `<h1>`, else the page's `og:title`, else the page title, since
+ * a story's headline often sits in a header outside the wrapped body and its
+ * first `<h2>` is only a section), the canonical URL (else the page address),
+ * a hash of the text model and the texts of its blocks.
  */
 export function describeArticle(host: Element & { resolvedArticleId: string }, model: TextModel): ArticleInfo {
   const doc = host.ownerDocument;
   const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   return {
     articleId: host.resolvedArticleId,
-    title: text(host.querySelector('h1,h2')) || doc.title,
+    title: text(host.querySelector('h1')) ||
+      (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '').trim() ||
+      doc.title.trim() || text(host.querySelector('h2')),
     url: resolveArticleId(null, doc),
     textHash: textHash(model.text),
     paragraphs: [...host.querySelectorAll(BLOCKS)].map(text).filter(Boolean),

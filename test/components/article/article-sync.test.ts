@@ -42,6 +42,26 @@ describe('<plaudit-article> sync', () => {
     expect(loaded.filter((name) => SYNC_MODULES.test(name))).to.deep.equal([]);
   });
 
+  it('registers the story by its headline: the article\'s h1, else og:title, else the page title, never a section h2', async () => {
+    const { describeArticle } = await import('../../../src/components/article/article-sync.js');
+    const { buildTextModel } = await import('../../../src/core/text-model.js');
+    const host = Object.assign(document.createElement('div'), { resolvedArticleId: 'headline-test' });
+    host.innerHTML = '<h2>A section</h2><p>Body text.</p>';
+    document.body.append(host);
+    const meta = Object.assign(document.createElement('meta'), { content: 'The headline' });
+    meta.setAttribute('property', 'og:title');
+    try {
+      expect(describeArticle(host, buildTextModel(host)).title).to.equal(document.title.trim() || 'A section');
+      document.head.append(meta);
+      expect(describeArticle(host, buildTextModel(host)).title).to.equal('The headline');
+      host.insertAdjacentHTML('afterbegin', '<h1>Its own h1</h1>');
+      expect(describeArticle(host, buildTextModel(host)).title).to.equal('Its own h1');
+    } finally {
+      meta.remove();
+      host.remove();
+    }
+  });
+
   describe('with an endpoint', () => {
     let mock: TestMock;
     before(async () => {
