@@ -50,6 +50,8 @@ export class PlauditReviewNotes extends LiteElement {
   #filters: Filters = { article: '', kind: '', status: '', q: '', sort: 'time' };
   #pages = new Map<number, ReviewPage>();
   #loading = new Set<number>();
+  /** Loaded pages that may be out of date: read again when next in view. */
+  #stale = new Set<number>();
   #total = -1;
   #generation = 0;
   #active = 0;
@@ -142,10 +144,16 @@ export class PlauditReviewNotes extends LiteElement {
     const generation = this.#generation;
     const activeId = this.itemAt(this.#active)?.annotation.id;
     let changed = false;
-    for (const page of [...this.#pages.keys()]) {
+    // Only the pages in view are read again (a 304 each when nothing changed); the others are
+    // marked stale and read again when they come into view, so a long list polls a few pages.
+    const inView = new Set<number>();
+    for (const i of [this.#first - OVERSCAN, this.#first + this.#visibleRows + OVERSCAN, this.#active]) inView.add(Math.floor(Math.max(0, i) / PAGE));
+    for (const page of this.#pages.keys()) if (!inView.has(page)) this.#stale.add(page);
+    for (const page of [...this.#pages.keys()].filter((p) => inView.has(p))) {
       try {
         const next = await source.items({ ...this.query, offset: page * PAGE, limit: PAGE });
         if (generation !== this.#generation) return;
+        this.#stale.delete(page);
         if (next !== this.#pages.get(page)) {
           this.#pages.set(page, next);
           this.#total = next.total;
@@ -172,6 +180,7 @@ export class PlauditReviewNotes extends LiteElement {
     this.#generation++;
     this.#pages.clear();
     this.#loading.clear();
+    this.#stale.clear();
     this.#total = -1;
     this.#active = 0;
     this.#first = 0;
@@ -188,13 +197,14 @@ export class PlauditReviewNotes extends LiteElement {
     if (!source) return;
     const last = this.#total >= 0 ? Math.min(to, this.#total - 1) : to;
     for (let page = Math.floor(Math.max(0, from) / PAGE); page <= Math.floor(Math.max(0, last) / PAGE); page++) {
-      if (this.#pages.has(page) || this.#loading.has(page)) continue;
+      if ((this.#pages.has(page) && !this.#stale.has(page)) || this.#loading.has(page)) continue;
       this.#loading.add(page);
       const generation = this.#generation;
       source.items({ ...this.query, offset: page * PAGE, limit: PAGE }).then(
         (result) => {
           if (generation !== this.#generation) return;
           this.#loading.delete(page);
+          this.#stale.delete(page);
           this.#pages.set(page, result);
           this.#total = result.total;
           this.requestUpdate();
