@@ -12,6 +12,8 @@ export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } 
 /** Below this an annotation is an orphan rather than drawn on text that may be wrong. */
 export const ORPHAN_THRESHOLD = 0.75;
 
+const SPACE = 32;
+
 const TOTAL = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix + SCORE_WEIGHTS.position;
 
 export interface Similarities {
@@ -48,21 +50,54 @@ export function positionSimilarity(start: number, oldStart: number | null, textL
   return 1 - Math.min(1, Math.abs(start - oldStart) / textLength);
 }
 
-/** Share of the stored prefix that the text just before `start` repeats, read backwards. Cheap. */
-export function prefixAgreement(text: string, start: number, prefix: string): number {
-  if (prefix.length === 0) return 1;
+/**
+ * How many characters of the stored prefix the text just before `start`
+ * repeats, read backwards. Cheap. A space on one side only is skipped, not
+ * counted: other tools read raw `textContent`, which has no space where two
+ * blocks touch in the HTML or at a `<br>` (the model has one), and may keep
+ * whitespace the model drops.
+ */
+export function prefixMatch(text: string, start: number, prefix: string): number {
   let n = 0;
-  while (n < prefix.length && start - n - 1 >= 0 &&
-    text.charCodeAt(start - n - 1) === prefix.charCodeAt(prefix.length - n - 1)) n++;
-  return n / prefix.length;
+  for (let i = start - 1, j = prefix.length - 1; i >= 0 && j >= 0;) {
+    const a = text.charCodeAt(i);
+    const b = prefix.charCodeAt(j);
+    if (a === b) {
+      n++;
+      i--;
+      j--;
+    } else if (a === SPACE) i--;
+    else if (b === SPACE) j--;
+    else break;
+  }
+  return n;
 }
 
-/** Share of the stored suffix that the text just after `end` repeats. Cheap. */
-export function suffixAgreement(text: string, end: number, suffix: string): number {
-  if (suffix.length === 0) return 1;
+/** How many characters of the stored suffix the text just after `end` repeats (spaces as in `prefixMatch`). */
+export function suffixMatch(text: string, end: number, suffix: string): number {
   let n = 0;
-  while (n < suffix.length && end + n < text.length && text.charCodeAt(end + n) === suffix.charCodeAt(n)) n++;
-  return n / suffix.length;
+  for (let i = end, j = 0; i < text.length && j < suffix.length;) {
+    const a = text.charCodeAt(i);
+    const b = suffix.charCodeAt(j);
+    if (a === b) {
+      n++;
+      i++;
+      j++;
+    } else if (a === SPACE) i++;
+    else if (b === SPACE) j++;
+    else break;
+  }
+  return n;
+}
+
+/** Share of the stored prefix that the text just before `start` repeats (1 for no prefix). */
+export function prefixAgreement(text: string, start: number, prefix: string): number {
+  return prefix.length === 0 ? 1 : prefixMatch(text, start, prefix) / prefix.length;
+}
+
+/** Share of the stored suffix that the text just after `end` repeats (1 for no suffix). */
+export function suffixAgreement(text: string, end: number, suffix: string): number {
+  return suffix.length === 0 ? 1 : suffixMatch(text, end, suffix) / suffix.length;
 }
 
 /** 1 - (Levenshtein distance / length of `a`), floored at 0. For short strings (context). */

@@ -1,147 +1,83 @@
 /**
  * Re-anchoring: finds where a stored annotation belongs in the current text
- * model. Selectors are tried in this fixed order, cheapest first:
+ * model. Records may be Plaudit's own or come from other W3C Web Annotation
+ * tools (Hypothesis, Apache Annotator, Recogito...): `anchor-selectors.ts`
+ * reads either shape and brings a quote to the model's whitespace. Selectors
+ * are tried in this fixed order, cheapest first (`anchor-steps.ts`):
  *
- * (a) the stored TextPositionSelector, if the quote is still there and its
- *     context still agrees → 'anchored';
- * (b) exact search for the quote; prefix, suffix and distance to the old
- *     position choose among repeats → 'anchored' at the old position, else 'moved'
- *     (a match very far from the old position is kept only if (c) finds no
- *     well-scoring edited passage near the old position: it may be a copy);
- * (c) fuzzy search (`fuzzy-anchor.ts`, loaded on first need), near the old
- *     position first, then wider → 'moved', or 'orphan' below `ORPHAN_THRESHOLD`.
+ * (a) the stored TextPositionSelector, if the quote is still there and at
+ *     least half its context (16+ characters of it, or all if less is stored)
+ *     agrees → 'anchored';
+ * (b) exact search for the quote, near the expected position first, then the
+ *     whole text; if it is nowhere as stored, the same search ignoring spaces
+ *     (other tools' quotes lack the space the model has where blocks touch or
+ *     at a <br>). Context counts for the length actually stored, a space on one
+ *     side only being skipped. The occurrence whose context all agrees wins;
+ *     else, among the plausible ones (a quarter of the context and 8+
+ *     characters, or all if less is stored), a decisive position chooses, else
+ *     context compared by edit distance. A unique quote of 16+ characters needs
+ *     no context. → 'anchored' at the old position (or, with none stored, where
+ *     all context agrees), else 'moved';
+ * (c) fuzzy search (`fuzzy-anchor.ts`, loaded on first need), near the
+ *     expected position first, then wider → 'moved', or 'orphan' below
+ *     `ORPHAN_THRESHOLD`.
+ *
+ * An exact match may be a copy of a passage edited elsewhere. When it is far
+ * from the position, or (its context not all agreeing) 256+ characters from a
+ * position corrected by neighbours, it is kept only if no edited passage near
+ * the position fits well (one scoring 0.85 wins; one about as good makes an
+ * orphan). With no position, a match whose context partly agrees is kept unless
+ * an edited passage elsewhere fits clearly better (orphan if about as well).
+ * A quote without context is an orphan far from its position, or away from it
+ * with an edited look-alike at the position.
+ *
+ * Repeats that context cannot tell apart (a short quote without context,
+ * copies with equally agreeing context) are narrowed by the quote's raw
+ * whitespace against the page's own text, then left to the position: the
+ * nearest occurrence is taken only if it is within the far distance and every
+ * other is 256+ characters farther, or it is exactly at the position. With no
+ * position only a sole occurrence is taken. Anything else is an orphan, never
+ * a guess.
+ *
+ * A position is only a hint (other tools count raw `textContent`, so offsets
+ * are off by tens or hundreds): it is never a reason to place an annotation
+ * where its quote does not match. A position with no quote is used only on the
+ * very text it was counted on (`plaudit:textHash`) and only in range.
+ * `anchorAll` first takes what needs no hint, then, in document order, corrects
+ * each remaining hint by how far the nearest anchored annotation of the same
+ * kind (with or without `plaudit:textHash`) moved; a hint corrected by one
+ * within 4,096 characters may also choose among occurrences that all match a
+ * short stored context (another tool's minimal context).
  *
  * A record with no usable selector is an orphan with a reason; nothing throws.
  */
 import { AnchorStatus, type TextQuoteSelector } from './annotation.js';
+import { findExact, isFar, resolveTies } from './anchor-exact.js';
+import { orphan, type AnchorResult } from './anchor-result.js';
+import { ORPHAN_THRESHOLD } from './anchor-score.js';
 import { parseSelectors } from './anchor-selectors.js';
-import {
-  combineScore, ORPHAN_THRESHOLD, positionSimilarity, prefixAgreement, suffixAgreement,
-} from './anchor-score.js';
+import { exactStep, fuzzyStep, type FuzzyModule, type Parsed } from './anchor-steps.js';
 import { textHash } from './text-hash.js';
 import type { TextModel } from './text-model.js';
 import { yieldToMain } from './yield-to-main.js';
 
-export interface AnchorResult {
-  status: AnchorStatus;
-  /** Model offsets; -1 for an orphan. */
-  start: number;
-  end: number;
-  /** Confidence in [0, 1]; 1 is the stored quote, at the stored place, with its context. */
-  score: number;
-  /** Why an annotation is an orphan. */
-  reason?: string;
-}
+export type { AnchorResult };
+export { isFar, orphan };
 
-/** Context agreement (0..1) needed to trust an exact match without looking elsewhere. */
-const POSITION_CONTEXT_MIN = 0.5;
-/** Context agreement below which a lone exact match of a short quote is not trusted. */
-const EXACT_CONTEXT_MIN = 0.25;
-/** A quote at least this long that occurs once is trusted whatever its context. */
-const DISTINCTIVE_QUOTE_LENGTH = 16;
-/** How far around the old position exact search looks before searching everything. */
-const NEAR = 8192;
-const FAR_MIN = 2000;
-/** Score a nearby edited passage needs to win over a far exact copy. */
-const NEAR_PREFERRED = 0.85;
-const FAR_SHARE = 0.05;
-/** Occurrences of a repeated quote that are compared; more is pathological (e.g. "the"). */
-const MAX_CANDIDATES = 5000;
-
-export function orphan(reason: string, score = 0): AnchorResult {
-  return { status: AnchorStatus.Orphan, start: -1, end: -1, score, reason };
-}
+/** A neighbour this close (old offsets) corrects a position well enough to outrank short context. */
+const CALIBRATION_RANGE = 4096;
 
 /**
- * Steps (a) and (b). Returns null when the quote is not found exactly (or only
- * where context disagrees), meaning the fuzzy step should run.
+ * Steps (a) and (b) for one quote, the position (if any) breaking ties at
+ * `oldStart`. Returns null when the quote is not found exactly (or only where
+ * context disagrees), meaning the fuzzy step should run.
  */
 export function anchorExact(model: TextModel, quote: TextQuoteSelector, oldStart: number | null): AnchorResult | null {
-  const { text } = model;
-  const { exact } = quote;
-  const prefix = quote.prefix ?? '';
-  const suffix = quote.suffix ?? '';
-  const contextWeight = prefix.length + suffix.length;
-  const agreement = (start: number): number => contextWeight === 0 ? 1 :
-    (prefixAgreement(text, start, prefix) * prefix.length +
-      suffixAgreement(text, start + exact.length, suffix) * suffix.length) / contextWeight;
-  const scoreAt = (start: number, status: AnchorStatus): AnchorResult => ({
-    status, start, end: start + exact.length,
-    score: combineScore({
-      quote: 1,
-      prefix: prefixAgreement(text, start, prefix),
-      suffix: suffixAgreement(text, start + exact.length, suffix),
-      position: positionSimilarity(start, oldStart, text.length),
-    }),
-  });
-
-  if (oldStart !== null && text.startsWith(exact, oldStart) && agreement(oldStart) >= POSITION_CONTEXT_MIN) {
-    return scoreAt(oldStart, AnchorStatus.Anchored);
-  }
-
-  // Unrelated edits usually shift a passage a little: look around the old place
-  // first (a sliced string is a view, not a copy), then the whole text.
-  let found = oldStart === null ? null :
-    bestOccurrence(text, exact, oldStart, Math.max(0, oldStart - NEAR), oldStart + exact.length + NEAR, agreement);
-  if (found === null || found.agreement < POSITION_CONTEXT_MIN) {
-    found = bestOccurrence(text, exact, oldStart, 0, text.length, agreement);
-  }
+  const found = findExact(model, quote, oldStart, oldStart);
   if (found === null) return null;
-  const { start: best, agreement: bestAgreement, count } = found;
-  const trusted = bestAgreement >= EXACT_CONTEXT_MIN || (count === 1 && exact.length >= DISTINCTIVE_QUOTE_LENGTH);
-  if (!trusted) return null;
-  return scoreAt(best, best === oldStart ? AnchorStatus.Anchored : AnchorStatus.Moved);
+  return 'ties' in found ? resolveTies(model, quote, found.ties, oldStart, oldStart) : found.result;
 }
 
-interface Occurrence {
-  start: number;
-  agreement: number;
-  /** Occurrences seen in the searched span. */
-  count: number;
-}
-
-/** The occurrence of `exact` in `text[from, to)` whose context agrees best (distance breaks near-ties). */
-function bestOccurrence(
-  text: string,
-  exact: string,
-  oldStart: number | null,
-  from: number,
-  to: number,
-  agreement: (start: number) => number,
-): Occurrence | null {
-  const span = from === 0 && to >= text.length ? text : text.slice(from, to);
-  let best: Occurrence | null = null;
-  let bestKey = -Infinity;
-  let count = 0;
-  for (let i = span.indexOf(exact); i !== -1 && count < MAX_CANDIDATES; i = span.indexOf(exact, i + 1)) {
-    count++;
-    const start = from + i;
-    const a = agreement(start);
-    const key = a - (oldStart === null ? 0 : Math.abs(start - oldStart) / (text.length + 1) * 0.01);
-    if (key > bestKey) {
-      bestKey = key;
-      best = { start, agreement: a, count: 0 };
-    }
-  }
-  if (best !== null) best.count = count;
-  return best;
-}
-
-/**
- * An exact match this far from the old position may be an identical copy of a
- * passage that was edited in place (repeated sentences share their context too),
- * so the fuzzy step first looks near the old position. Unrelated edits rarely
- * shift text this far.
- */
-export function isFar(start: number, oldStart: number | null, textLength: number): boolean {
-  return oldStart !== null && Math.abs(start - oldStart) > farDistance(textLength);
-}
-
-function farDistance(textLength: number): number {
-  return Math.max(FAR_MIN, textLength * FAR_SHARE);
-}
-
-type FuzzyModule = typeof import('./fuzzy-anchor.js');
 let fuzzyModule: Promise<FuzzyModule> | null = null;
 
 /** The fuzzy matcher, imported on first need so bundles can split it out. */
@@ -154,49 +90,38 @@ interface AnchorContext {
   hash: string | null;
 }
 
-interface NeedsFuzzy {
-  quote: TextQuoteSelector;
-  oldStart: number | null;
-  /** A far exact match, used unless an edited passage is found near the old position. */
-  farExact: AnchorResult | null;
-}
-
-/** Everything but the fuzzy step, synchronously: the common case allocates no promise. */
-function anchorWithoutFuzzy(model: TextModel, record: unknown, context: AnchorContext): AnchorResult | NeedsFuzzy {
+/** The record's quote and old position, or its result when it has no quote (a bare position, or nothing usable). */
+function parse(model: TextModel, record: unknown, context: AnchorContext): Parsed | AnchorResult {
   const parsed = parseSelectors(record);
   if (typeof parsed === 'string') return orphan(parsed);
   const { quote, position } = parsed;
-  if (quote === null) {
-    // A bare position can only be trusted on the very text it was made on.
-    const stored = (record as { 'plaudit:textHash'?: unknown })['plaudit:textHash'];
-    context.hash ??= textHash(model.text);
-    if (position !== null && stored === context.hash && position.end <= model.text.length) {
-      return { status: AnchorStatus.Anchored, start: position.start, end: position.end, score: 1 };
-    }
-    return orphan('only a TextPositionSelector, and the text changed');
+  const stored = (record as { 'plaudit:textHash'?: unknown })['plaudit:textHash'];
+  if (quote !== null) return { quote, oldStart: position?.start ?? null, own: typeof stored === 'string' };
+  // A bare position can only be trusted on the very text it was made on.
+  context.hash ??= textHash(model.text);
+  if (position !== null && stored === context.hash && position.end <= model.text.length) {
+    return { status: AnchorStatus.Anchored, start: position.start, end: position.end, score: 1 };
   }
-  const oldStart = position?.start ?? null;
-  const exact = anchorExact(model, quote, oldStart);
-  if (exact === null) return { quote, oldStart, farExact: null };
-  return isFar(exact.start, oldStart, model.text.length) ? { quote, oldStart, farExact: exact } : exact;
+  return orphan('only a TextPositionSelector, and the text changed');
 }
 
-function finishWithFuzzy(fuzzy: FuzzyModule, model: TextModel, need: NeedsFuzzy, shift = 0): AnchorResult {
-  const expectedStart = need.oldStart === null ? undefined : need.oldStart + shift;
-  if (need.farExact === null) return fuzzy.anchorFuzzy(model, need.quote, need.oldStart, { expectedStart });
-  const near = fuzzy.anchorFuzzy(model, need.quote, need.oldStart, { within: farDistance(model.text.length), expectedStart });
-  return near.status !== AnchorStatus.Orphan && near.score >= NEAR_PREFERRED ? near : need.farExact;
+interface LastPass {
+  /** The exact step already found nothing (that does not depend on the position): it is not run again. */
+  exactNone?: boolean;
+  /** `expected` was corrected by an annotation anchored near it (see `findExact`). */
+  calibrated?: boolean;
 }
 
-async function anchorOne(model: TextModel, record: unknown, context: AnchorContext): Promise<AnchorResult> {
-  const result = anchorWithoutFuzzy(model, record, context);
-  if ('status' in result) return result;
-  return finishWithFuzzy(await loadFuzzyAnchor(), model, result);
+/** The last pass for one record: exact, then fuzzy, expecting the passage at `expected`. */
+async function anchorParsed(model: TextModel, parsed: Parsed, expected: number | null, pass: LastPass = {}): Promise<AnchorResult> {
+  const result = pass.exactNone ? { farExact: null } : exactStep(model, parsed, expected, true, pass.calibrated ?? false)!;
+  return 'status' in result ? result : fuzzyStep(await loadFuzzyAnchor(), model, parsed, expected, result);
 }
 
 /** Anchors one stored annotation (see the module comment for the order). */
-export function anchor(model: TextModel, record: unknown): Promise<AnchorResult> {
-  return anchorOne(model, record, { hash: null });
+export async function anchor(model: TextModel, record: unknown): Promise<AnchorResult> {
+  const parsed = parse(model, record, { hash: null });
+  return 'status' in parsed ? parsed : anchorParsed(model, parsed, parsed.oldStart);
 }
 
 export interface AnchorAllOptions {
@@ -209,8 +134,10 @@ export interface AnchorAllOptions {
 /**
  * Anchors many annotations, yielding to the main thread every `yieldEvery` ms
  * so start-up with hundreds of notes keeps tasks short. Exact anchoring runs
- * for all first; the fuzzy step then starts its search where the nearest
- * anchored neighbour says the text moved. Results are in the records' order.
+ * for all first; the rest (fuzzy search, and repeats only a position can choose
+ * between) then use each old position corrected by how far the nearest anchored
+ * neighbour of the same kind moved: records with `plaudit:textHash` count model
+ * offsets, others may count another tool's text. Results are in the records' order.
  * `ORPHAN_THRESHOLD` is exported for callers that show scores.
  */
 export async function anchorAll(
@@ -230,38 +157,49 @@ export async function anchorAll(
     signal?.throwIfAborted();
     sliceStart = performance.now();
   };
-  // Pass 1, exact: most records end here. Their shifts tell pass 2 where edited passages went.
-  const pending: Array<{ index: number; need: NeedsFuzzy }> = [];
-  const shifts: Array<[oldStart: number, shift: number]> = [];
+  // Pass 1, exact: most records end here. Their shifts tell pass 2 where the rest went.
+  const pending: Array<{ index: number; parsed: Parsed; kind: number; exactNone: boolean }> = [];
+  // By kind: 0, Plaudit's own records (offsets in a text model); 1, any other.
+  const shifts: Array<Array<[oldStart: number, shift: number]>> = [[], []];
   for (let i = 0; i < records.length; i++) {
     await pause();
-    const result = anchorWithoutFuzzy(model, records[i], context);
-    if (!('status' in result)) {
-      pending.push({ index: i, need: result });
+    const parsed = parse(model, records[i], context);
+    if ('status' in parsed) {
+      results[i] = parsed;
+      continue;
+    }
+    const kind = parsed.own ? 0 : 1;
+    const result = exactStep(model, parsed, parsed.oldStart, false);
+    if (result === null || !('status' in result)) {
+      pending.push({ index: i, parsed, kind, exactNone: result !== null });
       continue;
     }
     results[i] = result;
-    const oldStart = oldStartOf(records[i]);
-    if (result.status !== AnchorStatus.Orphan && oldStart !== null) shifts.push([oldStart, result.start - oldStart]);
+    if (result.status !== AnchorStatus.Orphan && parsed.oldStart !== null) shifts[kind].push([parsed.oldStart, result.start - parsed.oldStart]);
   }
-  if (pending.length === 0) return results;
-  // Pass 2, fuzzy, near where the neighbouring annotations moved to.
-  shifts.sort((a, b) => a[0] - b[0]);
-  const fuzzy = await loadFuzzyAnchor();
-  for (const { index, need } of pending) {
+  // Pass 2: the rest, in document order, each expected where the nearest
+  // anchored neighbour of the same kind moved; what it finds tells the next,
+  // so a drift that grows through the text (another tool's offsets) is followed.
+  for (const list of shifts) list.sort((a, b) => a[0] - b[0]);
+  pending.sort((a, b) => (a.parsed.oldStart ?? Infinity) - (b.parsed.oldStart ?? Infinity));
+  for (const { index, parsed, kind, exactNone } of pending) {
     await pause();
-    results[index] = finishWithFuzzy(fuzzy, model, need, need.oldStart === null ? 0 : nearestShift(shifts, need.oldStart));
+    const { oldStart } = parsed;
+    const neighbour = oldStart === null ? null : nearestShift(shifts[kind], oldStart);
+    const expected = oldStart === null ? null : oldStart + (neighbour?.shift ?? 0);
+    const calibrated = neighbour !== null && neighbour.distance <= CALIBRATION_RANGE;
+    const result = await anchorParsed(model, parsed, expected, { exactNone, calibrated });
+    results[index] = result;
+    // A far copy kept by the far rule says nothing about where its neighbours went.
+    if (result.status !== AnchorStatus.Orphan && oldStart !== null && !isFar(result.start, expected, model.text.length)) {
+      shifts[kind].splice(lowerBound(shifts[kind], oldStart), 0, [oldStart, result.start - oldStart]);
+    }
   }
   return results;
 }
 
-function oldStartOf(record: unknown): number | null {
-  const parsed = parseSelectors(record);
-  return typeof parsed === 'string' ? null : parsed.position?.start ?? null;
-}
-
-/** The shift of the annotation whose old start is nearest `oldStart` (0 if none). */
-function nearestShift(shifts: ReadonlyArray<[number, number]>, oldStart: number): number {
+/** The first index whose old start is at least `oldStart`. */
+function lowerBound(shifts: ReadonlyArray<[number, number]>, oldStart: number): number {
   let lo = 0;
   let hi = shifts.length;
   while (lo < hi) {
@@ -269,11 +207,16 @@ function nearestShift(shifts: ReadonlyArray<[number, number]>, oldStart: number)
     if (shifts[mid][0] < oldStart) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The annotation whose old start is nearest `oldStart`: how far it is and how far it moved (null if none). */
+function nearestShift(shifts: ReadonlyArray<[number, number]>, oldStart: number): { distance: number; shift: number } | null {
+  const lo = lowerBound(shifts, oldStart);
   const after = shifts[lo];
   const before = shifts[lo - 1];
-  if (after === undefined) return before?.[1] ?? 0;
-  if (before === undefined) return after[1];
-  return oldStart - before[0] <= after[0] - oldStart ? before[1] : after[1];
+  const pick = after === undefined || (before !== undefined && oldStart - before[0] <= after[0] - oldStart) ? before : after;
+  return pick === undefined ? null : { distance: Math.abs(oldStart - pick[0]), shift: pick[1] };
 }
 
 export { ORPHAN_THRESHOLD };

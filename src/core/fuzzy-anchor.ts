@@ -13,7 +13,7 @@ import { AnchorStatus, type TextQuoteSelector } from './annotation.js';
 import {
   blockAwareScore, contextSimilarity, editSimilarity, ORPHAN_THRESHOLD, positionSimilarity,
 } from './anchor-score.js';
-import type { AnchorResult } from './anchor.js';
+import { orphan, type AnchorResult } from './anchor-result.js';
 import { isBlockEnd, isBlockStart, type TextModel } from './text-model.js';
 
 /** Most edits a quote may have had, as a share of its length. */
@@ -47,6 +47,12 @@ export interface FuzzyOptions {
    * centred here and position similarity is measured from here.
    */
   expectedStart?: number;
+  /**
+   * A span not to search: an exact match found there, when the question is
+   * whether an edited passage elsewhere fits the quote better (it would hide
+   * every worse match, since the matcher reports only the fewest-error ones).
+   */
+  exclude?: readonly [start: number, end: number];
 }
 
 /** Finds an edited quote (no farther than `within` from `oldStart`, if given); 'moved' with its score, or 'orphan' when nothing reaches `ORPHAN_THRESHOLD`. */
@@ -59,7 +65,7 @@ export function anchorFuzzy(
   const { text } = model;
   const { exact } = quote;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATIO);
-  if (maxErrors === 0 || text.length === 0) return orphanResult('quote not found and too short to match approximately', 0);
+  if (maxErrors === 0 || text.length === 0) return orphan('quote not found and too short to match approximately', 0);
   let best: AnchorResult | null = null;
   const expected = options.expectedStart ?? oldStart;
   const limit = options.within ?? text.length;
@@ -68,15 +74,54 @@ export function anchorFuzzy(
     const center = expected ?? 0;
     const from = Math.max(0, center - radius);
     const to = Math.min(text.length, center + exact.length + radius);
-    const candidate = bestInWindow(model, quote, expected, from, to, maxErrors);
-    if (candidate !== null && (best === null || candidate.score > best.score)) best = candidate;
+    for (const [f, t] of withoutExcluded(from, to, options.exclude)) {
+      const candidate = bestInWindow(model, quote, expected, f, t, maxErrors);
+      if (candidate !== null && (best === null || candidate.score > best.score)) best = candidate;
+    }
     if (best !== null && best.score >= ORPHAN_THRESHOLD) break;
     if ((from === 0 && to === text.length) || radius >= limit) break;
     radius = Math.min(limit, radius * WIDEN_FACTOR);
   }
-  if (best === null) return orphanResult('quote not found, even approximately', 0);
-  if (best.score < ORPHAN_THRESHOLD) return orphanResult('best approximate match scored below the threshold', best.score);
+  if (best === null) return orphan('quote not found, even approximately', 0);
+  if (best.score < ORPHAN_THRESHOLD) return orphan('best approximate match scored below the threshold', best.score);
   return best;
+}
+
+/** `[from, to)` without the excluded span, as up to two windows. */
+function withoutExcluded(from: number, to: number, exclude: FuzzyOptions['exclude']): Array<[number, number]> {
+  if (exclude === undefined || exclude[1] <= from || exclude[0] >= to) return [[from, to]];
+  return ([[from, exclude[0]], [exclude[1], to]] as Array<[number, number]>).filter(([f, t]) => t > f);
+}
+
+/** The best quote similarity (1 - errors / length) within `radius` of `center`, outside `exclude`; 0 if none. */
+export function quoteSimilarityNear(
+  model: TextModel,
+  exact: string,
+  center: number,
+  radius: number,
+  exclude?: readonly [number, number],
+): number {
+  const { text } = model;
+  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATIO);
+  let best = 0;
+  const from = Math.max(0, center - radius);
+  const to = Math.min(text.length, center + exact.length + radius);
+  for (const [f, t] of withoutExcluded(from, to, exclude)) {
+    for (const m of search(text.slice(f, t), exact, maxErrors)) best = Math.max(best, 1 - m.errors / exact.length);
+  }
+  return best;
+}
+
+/** The fuzzy step's score of the passage `[start, end)`, as `anchorFuzzy` would rank it. */
+export function scorePassage(model: TextModel, quote: TextQuoteSelector, start: number, end: number, oldStart: number | null): number {
+  const { text } = model;
+  const context = contextSimilarity(text, start, end, quote);
+  return blockAwareScore({
+    quote: editSimilarity(quote.exact, text.slice(start, end)),
+    prefix: context.prefix,
+    suffix: context.suffix,
+    position: positionSimilarity(start, oldStart, text.length),
+  }, isBlockStart(model, start), isBlockEnd(model, end));
 }
 
 function bestInWindow(
@@ -168,8 +213,4 @@ function trimStart(text: string, start: number, end: number): number {
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   return end;
-}
-
-function orphanResult(reason: string, score: number): AnchorResult {
-  return { status: AnchorStatus.Orphan, start: -1, end: -1, score, reason };
 }
