@@ -3,7 +3,7 @@ import {
   ANNOTATION_CONTEXT, AnchorStatus, NoteVisibility, type Annotation, type TextQuoteSelector,
 } from '../core/annotation.js';
 import { anchor, anchorAll, type AnchorResult } from '../core/anchor.js';
-import { parseSelectors } from '../core/anchor-selectors.js';
+import { parseSelectors, storedQuote } from '../core/anchor-selectors.js';
 import { describeOffsets } from '../core/describe.js';
 import { textHash } from '../core/text-hash.js';
 import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../core/text-model.js';
@@ -258,16 +258,8 @@ function textBody(value: string): NonNullable<Annotation['body']> {
   return { type: 'TextualBody', value, format: 'text/plain', purpose: 'commenting' };
 }
 
-/** The stored quote of a possibly malformed record. */
-export function quoteOf(annotation: Annotation): TextQuoteSelector | null {
-  const selectors: unknown = annotation?.target?.selector;
-  const list = Array.isArray(selectors) ? selectors : [selectors];
-  const quote = list.find(
-    (s): s is TextQuoteSelector => typeof s === 'object' && s !== null && s.type === 'TextQuoteSelector' &&
-      typeof s.exact === 'string',
-  );
-  return quote ?? null;
-}
+/** The stored quote of a possibly malformed or foreign record. */
+export const quoteOf = (annotation: Annotation): TextQuoteSelector | null => storedQuote(annotation);
 
 function noteOf(annotation: Annotation): string {
   const value: unknown = annotation?.body?.value;

@@ -46,6 +46,16 @@ const UNCOLLAPSED = /[\t\n\r\f]| {2}/;
 /** Deeper refinement chains are not followed (a cyclic object would never end). */
 const MAX_DEPTH = 8;
 
+/**
+ * The quote of a stored or imported record, wherever it sits (an array of
+ * targets, a single selector, a `refinedBy` chain), brought to the text model's
+ * whitespace; null when it has none.
+ */
+export function storedQuote(record: unknown): TextQuoteSelector | null {
+  const parsed = parseSelectors(record);
+  return typeof parsed === 'string' ? null : parsed.quote;
+}
+
 /** The usable selectors of `record`, or why there are none. */
 export function parseSelectors(record: unknown): ParsedSelectors | string {
   if (typeof record !== 'object' || record === null) return 'record is not an object';

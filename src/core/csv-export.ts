@@ -4,6 +4,7 @@
  * notes and editors open the file in Excel, LibreOffice or Google Sheets.
  */
 import type { Annotation } from './annotation.js';
+import { storedQuote } from './anchor-selectors.js';
 import type { ReviewItem } from './review-types.js';
 
 /** One exported annotation; every cell is text. */
@@ -68,9 +69,7 @@ export function toCsv(rows: readonly CsvRow[], options: CsvOptions = {}): string
 
 /** The quote of an annotation: its first TextQuoteSelector's `exact`, or ''. */
 export function annotationQuote(annotation: Annotation): string {
-  const selectors = Array.isArray(annotation.target?.selector) ? annotation.target.selector : [];
-  const quote = selectors.find((s) => s?.type === 'TextQuoteSelector');
-  return quote && 'exact' in quote && typeof quote.exact === 'string' ? quote.exact : '';
+  return storedQuote(annotation)?.exact ?? '';
 }
 
 /** A review row as a CSV row (the pseudonym as the reader). */

@@ -1,4 +1,5 @@
 import type { Annotation } from '../core/annotation.js';
+import { storedQuote } from '../core/anchor-selectors.js';
 import { clapDistribution, dailyActivity, periodStart, storyStats, type ClapChange, type ReviewRecord } from '../core/feedback-stats.js';
 import { ReviewError, type ModerationOutcome, type ReviewQuery, type ReviewSource } from '../core/review-source.js';
 import type {
@@ -126,10 +127,7 @@ function changesOf(claps: ClapRecord[], id: string): ClapChange[] {
 
 const recordsOf = (records: ReviewRecord[], id: string) => records.filter((r) => r.annotation.target.source === id);
 
-function quoteOf(a: Annotation): string {
-  const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
-  return quote && 'exact' in quote ? quote.exact : '';
-}
+const quoteOf = (a: Annotation): string => storedQuote(a)?.exact ?? '';
 
 function positionOf(item: ReviewItem): number {
   const position = item.annotation.target.selector.find((s) => s.type === 'TextPositionSelector');

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit-html';
+import { storedQuote } from '../../core/anchor-selectors.js';
 import type { ModerationStatus, ReviewItem } from '../../sync/protocol.js';
 import { formatTime } from './review-format.js';
 
@@ -13,10 +14,7 @@ const ANCHOR_LABEL = {
 
 export const kindOf = (item: ReviewItem): 'note' | 'highlight' => (item.annotation.body?.value ? 'note' : 'highlight');
 
-export function quoteOf(item: ReviewItem): string {
-  const quote = item.annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
-  return quote && 'exact' in quote ? quote.exact : '';
-}
+export const quoteOf = (item: ReviewItem): string => storedQuote(item.annotation)?.exact ?? '';
 
 /** One row of the list: status, kind, story, the quote and the note (clamped), reader and time. */
 export function itemRow(item: ReviewItem, showStory: boolean) {

@@ -65,5 +65,23 @@ describe('<plaudit-review> without an endpoint', () => {
     expect(again).to.include({ created: 0, unchanged: 2 });
     await list.refresh();
     await waitUntil(() => list.total === 3);
+    // Another tool's annotation (an array of targets, the quote refining a RangeSelector) shows its quote.
+    const { parseImport } = await import('../../../src/core/annotation-import.js');
+    const report = await parseImport(JSON.stringify([{
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://annotations.example/a/42',
+      type: 'Annotation',
+      created: '2026-11-30T10:00:00Z',
+      bodyValue: 'From another tool',
+      target: [{ source: story, selector: { type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/p[1]' },
+        refinedBy: { type: 'TextQuoteSelector', exact: 'a local passage', prefix: 'before ' } } }],
+    }]), { stories: (s) => (s === story ? story : null) });
+    expect(report.rejected).to.deep.equal([]);
+    await source.importAnnotations(report.accepted);
+    await list.refresh();
+    await waitUntil(() => list.total === 4);
+    const rows = [...list.shadowRoot!.querySelectorAll('.row')];
+    const foreign = rows.find((r) => r.textContent!.includes('From another tool'))!;
+    expect(foreign.querySelector('.row-quote')!.textContent).to.equal('a local passage');
   });
 });
