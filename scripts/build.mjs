@@ -117,7 +117,7 @@ for (const name of ENTRIES) {
       ecma: 2022,
       compress: { passes: 3, pure_getters: true },
       format: { comments: false },
-      sourceMap: { content: chunk.map, url: `${base}.map` },
+      sourceMap: { content: chunk.map, url: `${base}.map`, includeSources: true },
     });
     writeFileSync(file, result.code);
     writeFileSync(`${file}.map`, result.map);
