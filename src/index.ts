@@ -20,3 +20,5 @@ export type {
   TextualBody,
 } from './core/annotation.js';
 export type * from './sync/protocol.js';
+// Types only: brings every tag's and event's global map entry into these declarations.
+export type { PlauditElementTagNameMap, PlauditEventMap } from './global-types.js';

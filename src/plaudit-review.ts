@@ -8,3 +8,4 @@ export { PlauditReviewElement } from './components/review/review.component.js';
 export { PlauditModerateEvent, type PlauditModerateDetail } from './events/plaudit-moderate.js';
 export { PlauditReviewOpenEvent, type PlauditReviewOpenDetail } from './events/plaudit-review-open.js';
 export type * from './sync/protocol.js';
+export type { PlauditElementTagNameMap, PlauditEventMap } from './global-types.js';

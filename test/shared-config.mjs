@@ -4,7 +4,7 @@ import { esbuild, mockWorkerMiddleware } from '../web-dev-server.config.mjs';
 export const shared = {
   rootDir: '.',
   nodeResolve: true,
-  files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**'],
+  files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**', '!test/frameworks/**'],
   middleware: [mockWorkerMiddleware],
   plugins: [esbuild],
   concurrency: 1,

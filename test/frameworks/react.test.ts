@@ -1,0 +1,4 @@
+// React renders <plaudit-claps> from the built bundle: see framework-example.ts.
+import { describeFrameworkExample } from './framework-example.js';
+
+describeFrameworkExample('React', 'react', 'react.js');

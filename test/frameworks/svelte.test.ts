@@ -1,0 +1,4 @@
+// Svelte renders <plaudit-claps> from the built bundle: see framework-example.ts.
+import { describeFrameworkExample } from './framework-example.js';
+
+describeFrameworkExample('Svelte', 'svelte', 'svelte.js');
