@@ -8,6 +8,7 @@ export interface PlauditBeforeClapDetail {
 /**
  * Fired before each clap; call `preventDefault()` to veto it (for example, to
  * require sign-in first). A vetoed clap changes nothing and ends the hold.
+ * Bubbles and crosses shadow roots.
  */
 export class PlauditBeforeClapEvent extends Event {
   static readonly type = 'plaudit-before-clap';

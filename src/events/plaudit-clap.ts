@@ -9,7 +9,10 @@ export interface PlauditClapDetail {
   total: number;
 }
 
-/** Fired after claps are recorded on the device (once per burst, not per clap). */
+/**
+ * Fired by `<plaudit-claps>` after claps are recorded on the device (once per
+ * burst, not per clap), and after an undo. Bubbles and crosses shadow roots.
+ */
 export class PlauditClapEvent extends Event {
   static readonly type = 'plaudit-clap';
   readonly detail: PlauditClapDetail;

@@ -36,13 +36,15 @@ export function describeArticle(host: Element & { resolvedArticleId: string }, m
  * (with `<plaudit-sync-status>`, which the bar shows): binds the element to the
  * page's sync engine, so annotation changes are sent, and registers the article
  * with the engine once the layer has built the text model, again whenever the
- * text or the endpoint changes (the engine skips an unchanged text hash).
+ * text or the endpoint changes (the engine skips an unchanged text hash). The
+ * element fires `plaudit-sync-status` on each status change, as documented;
+ * the status line it renders does not, so a page hears each change once.
  */
 export class ArticleSync extends SyncController {
   #registered: [SyncEngine, TextModel] | null = null;
 
   constructor(private readonly layer: ArticleLayer) {
-    super(layer.host, { endpoint: () => layer.host.endpoint, dispatch: false });
+    super(layer.host, { endpoint: () => layer.host.endpoint });
   }
 
   hostUpdated(): void {

@@ -36,49 +36,51 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  * @summary Reader highlights and notes for the wrapped article.
  * @tag plaudit-article
  *
- * @attr article-id - The article's id. Defaults to the canonical URL, else the page address.
- * @attr endpoint - Where to sync; without it nothing leaves the reader's device.
- * @attr note-visibility - Default visibility of new notes: "private" (default) or "shared".
+ * @attr article-id - The story's id: annotations are filed under it, and it is passed down to `<plaudit-claps>`. Default: the page's `<link rel="canonical">`, else `location.origin + location.pathname`.
+ * @attr endpoint - Sync annotations and claps there; registers the article (title, URL, text hash, paragraphs) with the server. Without it, no request is ever made.
+ * @attr note-visibility - Default for new notes: `private` (default: never leaves the device) or `shared` (with the editors). The note editor shows the choice. Anything else: `private`, with one console warning.
  * @attr max-claps - Passed to `<plaudit-claps>`.
- * @attr no-claps - Do not render `<plaudit-claps>` after the article.
+ * @attr no-claps - Do not render a `<plaudit-claps>` after the article.
  *
  * @slot - The article.
  *
- * @event {PlauditAnnotationCreateEvent} plaudit-annotation-create - A highlight or note was saved (or restored by Undo).
- * @event {PlauditAnnotationUpdateEvent} plaudit-annotation-update - A note was edited.
- * @event {PlauditAnnotationDeleteEvent} plaudit-annotation-delete - An annotation was deleted.
+ * @event {PlauditAnnotationCreateEvent} plaudit-annotation-create - A highlight or note was saved (also when Undo restores a deleted one). `detail: { annotation }` (`PlauditAnnotationCreateDetail`), W3C Web Annotation JSON. Bubbles, composed.
+ * @event {PlauditAnnotationUpdateEvent} plaudit-annotation-update - The reader edited a note (its text or visibility) and it was saved. `detail: { annotation }` (`PlauditAnnotationUpdateDetail`). Bubbles, composed.
+ * @event {PlauditAnnotationDeleteEvent} plaudit-annotation-delete - The reader deleted an annotation. `detail: { annotation }` (`PlauditAnnotationDeleteDetail`), as it was. Bubbles, composed.
+ * @event {PlauditSyncStatusEvent} plaudit-sync-status - With an `endpoint`: sync started, or its state changed. `detail: { endpoint, status }` (`PlauditSyncStatusDetail`): `status.state` is `syncing`, `synced`, `offline` or `error`, with `pending` (changes waiting), `failed` (changes the server refused) and `reason`. Bubbles, composed.
  *
- * @csspart bar - The row after the article with the Notes button (and the sync status with an endpoint).
+ * @csspart bar - The row after the article: the Notes button, and the sync status with an endpoint.
  * @csspart notes-button - The "Notes (n)" button.
- * @csspart toolbar - The selection toolbar.
- * @csspart card - The opened annotation.
- * @csspart chooser - The chooser shown when annotations overlap.
+ * @csspart toolbar - The selection toolbar (Highlight, Add note, Copy link).
+ * @csspart card - An opened annotation.
+ * @csspart chooser - The chooser shown when a click falls on overlapping annotations.
+ * @csspart link - The link to copy by hand, shown when "Copy link" cannot use the clipboard.
  * @csspart panel - The notes panel.
- * @csspart undo - The "Undo" bar after a deletion.
- * @csspart cursor - The reading cursor's key target.
  * @csspart claps - The `<plaudit-claps>` element.
+ * @csspart undo - The "Undo" toast after a deletion.
+ * @csspart cursor - The reading cursor's bar (it holds the focus while the cursor is on).
  *
- * @cssproperty --plaudit-highlight-color - Background of a highlight.
- * @cssproperty --plaudit-note-color - Background of a passage with a note.
- * @cssproperty --plaudit-note-underline-color - Underline of a passage with a note.
- * @cssproperty --plaudit-focus-color - Background of the focused annotation.
- * @cssproperty --plaudit-cursor-color - Background of the reading cursor's sentence.
- * @cssproperty --plaudit-surface - Background of the panel, editor and cards.
- * @cssproperty --plaudit-text - Text colour of the panel, editor and cards.
- * @cssproperty --plaudit-border - Border colour.
- * @cssproperty --plaudit-accent - Primary buttons.
- * @cssproperty --plaudit-focus-ring - Focus outline.
- * @cssproperty --plaudit-toolbar-background - The selection toolbar's background.
- * @cssproperty --plaudit-toolbar-color - The selection toolbar's text.
- * @cssproperty --plaudit-font - Font family of the widget's own UI (the clap button's too).
- * @cssproperty --plaudit-font-size - Base font size of the widget's own UI, in px (15px): not rem, so a page's root size does not matter.
+ * @cssproperty --plaudit-highlight-color - Background of a highlight (default `rgb(255 204 0 / 0.4)`). The highlight colours are translucent, so the page's text colour shows through on light and dark pages.
+ * @cssproperty --plaudit-note-color - Background of a passage with a note (default `rgb(64 156 255 / 0.28)`).
+ * @cssproperty --plaudit-note-underline-color - Underline of a passage with a note (default `rgb(30 120 230 / 0.9)`): notes are also underlined, so they differ by more than colour.
+ * @cssproperty --plaudit-focus-color - Background of the focused annotation (default `rgb(255 128 0 / 0.45)`).
+ * @cssproperty --plaudit-cursor-color - Background of the reading cursor's sentence (default `rgb(128 128 255 / 0.35)`).
+ * @cssproperty --plaudit-surface - Background of cards, the note editor and the notes panel (default white; `#1f2328` in dark mode).
+ * @cssproperty --plaudit-text - Their text (default `#1f2328`; `#f0f3f6` in dark mode).
+ * @cssproperty --plaudit-border - Their borders (default `#8c959f`).
+ * @cssproperty --plaudit-accent - Primary buttons: the note editor's Save (default `#0b57d0`) and, inherited, the clap button (default `#b3411f`).
+ * @cssproperty --plaudit-focus-ring - Focus outlines (default `#0b57d0`; `#8ab4ff` in dark mode).
+ * @cssproperty --plaudit-toolbar-background - The selection toolbar's background (default `#1f2328`).
+ * @cssproperty --plaudit-toolbar-color - The selection toolbar's text (default white).
+ * @cssproperty --plaudit-font - Font family of the widget's own UI, the clap button's too (default: the system UI font).
+ * @cssproperty --plaudit-font-size - Base size of the widget's own UI, in px (default 15px; not `rem`, so a page's odd root size does not matter).
  */
 export class PlauditArticleElement extends LiteElement {
   static override styles = articleStyles;
   static observedAttributes = ['article-id', 'endpoint', 'note-visibility', 'max-claps', 'no-claps'];
 
   /**
-   * The article's id.
+   * The story's id.
    * @attr article-id
    */
   get articleId(): string | null {
@@ -147,32 +149,35 @@ export class PlauditArticleElement extends LiteElement {
   /** Releases the document highlight stylesheet this element holds while connected. */
   #releaseStyles?: () => void;
 
-  /** The id annotations are filed under: `article-id`, else the canonical URL, else the page address. */
+  /** @internal The id annotations are filed under: `article-id`, else the canonical URL, else the page address. */
   get resolvedArticleId(): string {
     return resolveArticleId(this.articleId, this.ownerDocument);
   }
 
-  /** The reader's annotations for this article, each with its W3C JSON and anchoring status. */
+  /**
+   * The reader's annotations for this article: `{ annotation, status }`, `annotation` being W3C Web
+   * Annotation JSON and `status` one of `anchored`, `moved`, `orphan`. Empty until the annotation layer is loaded.
+   */
   get annotations(): readonly ArticleAnnotation[] {
     return this.layer?.store.views.map(({ annotation, status }) => ({ annotation, status })) ?? [];
   }
 
-  /** Resolves once the annotation layer is loaded and stored annotations are anchored and drawn. */
+  /** A promise: the annotation layer is loaded, and stored annotations are loaded, anchored and drawn. */
   get loaded(): Promise<void> {
     return this.load().then((layer) => layer.store.ready).then(() => this.updateComplete).then(() => undefined);
   }
 
-  /** Opens the notes panel (at once when the layer is loaded, else as soon as it is). */
+  /** Opens the notes panel. Returns a promise (the annotation layer may still be loading). */
   openNotes(): Promise<void> {
     return this.#use((layer) => layer.actions.openPanel());
   }
 
-  /** Starts reading-cursor mode (the same as Alt+Shift+R). */
+  /** Starts the reading cursor, as Alt+Shift+R does. Returns a promise (the annotation layer may still be loading). */
   startReadingCursor(): Promise<void> {
     return this.#use((layer) => layer.cursor.start());
   }
 
-  /** Scrolls to an annotation, marks it and opens it with focus. */
+  /** Scrolls to the annotation with this id, marks it and opens it with focus. Returns a promise (the annotation layer may still be loading). */
   focusAnnotation(id: string): Promise<void> {
     return this.#use((layer) => layer.store.ready.then(() => layer.actions.openCard(id, null)));
   }

@@ -16,39 +16,43 @@ const CLICK_AFTER_HOLD_MS = 800;
 /**
  * Weighted claps for a story: one press is one clap, holding claps faster and
  * faster up to the reader's cap. Claps are stored on the device at once and,
- * with an `endpoint`, synced.
+ * with an `endpoint`, synced. It does not fire `plaudit-sync-status`: inside
+ * `<plaudit-article>` the article does, for the same endpoint, and a listener
+ * would otherwise hear every change twice.
  *
  * @summary A clap button with the reader's count, the story's total and an undo.
  * @tag plaudit-claps
  *
- * @attr article-id - The story's id. Defaults to the page's canonical URL, else its address.
- * @attr max-claps - The most claps one reader may give the story (a positive integer, default 50).
- * @attr endpoint - Where to sync claps; without it nothing leaves the reader's device.
+ * @attr article-id - The story's id. Default: the page's `<link rel="canonical">`, else `location.origin + location.pathname`.
+ * @attr max-claps - The most claps one reader may give (positive integer, default 50). Anything else: 50, with one console warning.
+ * @attr endpoint - Sync claps there and show all readers' total. Without it, no request is ever made.
  *
- * @event {PlauditBeforeClapEvent} plaudit-before-clap - Before each clap; cancelable, to veto it.
- * @event {PlauditClapEvent} plaudit-clap - After a burst of claps (or an undo) is recorded on the device.
+ * @event {PlauditBeforeClapEvent} plaudit-before-clap - Before each clap. Cancelable: `preventDefault()` vetoes the clap (and ends the hold). `detail: { articleId, count }` (`PlauditBeforeClapDetail`), `count` being the reader's claps before this one. Bubbles, composed.
+ * @event {PlauditClapEvent} plaudit-clap - After a burst of claps, or an undo, is recorded on the device (once per burst, not per clap). `detail: { articleId, count, delta, total }` (`PlauditClapDetail`): `delta` is negative for an undo. Bubbles, composed.
  *
  * @csspart base - The wrapper of everything.
  * @csspart button - The clap button.
  * @csspart bubble - The floating "+N" shown while clapping.
  * @csspart total - The story's total.
- * @csspart count - The reader's own claps.
- * @csspart undo - The "Undo claps" button.
- * @csspart hint - The "Not saved on this device" hint.
+ * @csspart count - The reader's own claps ("You: 12 of 50").
+ * @csspart undo - The "Undo claps" button, shown once the reader has clapped.
+ * @csspart hint - "Not saved on this device", shown when the browser cannot store the claps.
  *
- * @cssproperty --plaudit-accent - The button's colour. Default #b3411f.
- * @cssproperty --plaudit-accent-contrast - Text on the accent colour. Default white.
- * @cssproperty --plaudit-clap-size - The button's diameter. Default 56px.
- * @cssproperty --plaudit-font - The font family. Default the system UI font.
- * @cssproperty --plaudit-font-size - The base font size. Default 15px.
- * @cssproperty --plaudit-text-color - The text colour. Default inherited.
- * @cssproperty --plaudit-muted-color - Secondary text. Default the text colour at 68%.
+ * @cssproperty --plaudit-accent - Button colour (default `#b3411f`).
+ * @cssproperty --plaudit-accent-contrast - Text on the accent (default white).
+ * @cssproperty --plaudit-clap-size - Button diameter (default 56px).
+ * @cssproperty --plaudit-font - Font family (default: the system UI font).
+ * @cssproperty --plaudit-font-size - Base size (default 15px; not `rem`, so a page's odd root size does not matter).
+ * @cssproperty --plaudit-text-color - Text colour (default: inherited).
  */
 export class PlauditClapsElement extends LiteElement {
   static override styles = clapsStyles;
   static observedAttributes = ['article-id', 'max-claps', 'endpoint'];
 
-  /** The story's id (attribute `article-id`). */
+  /**
+   * The story's id.
+   * @attr article-id
+   */
   get articleId(): string | null {
     return this.getAttribute('article-id');
   }
@@ -56,7 +60,10 @@ export class PlauditClapsElement extends LiteElement {
     this.setAttr('article-id', value);
   }
 
-  /** The cap (attribute `max-claps`): a positive integer, else 50. */
+  /**
+   * The cap: a positive integer, else 50.
+   * @attr max-claps
+   */
   get maxClaps(): string | null {
     return this.getAttribute('max-claps');
   }
@@ -64,7 +71,10 @@ export class PlauditClapsElement extends LiteElement {
     this.setAttr('max-claps', value);
   }
 
-  /** Where to sync (attribute `endpoint`). */
+  /**
+   * Where to sync.
+   * @attr endpoint
+   */
   get endpoint(): string | null {
     return this.getAttribute('endpoint');
   }
@@ -92,22 +102,22 @@ export class PlauditClapsElement extends LiteElement {
   #bubbleTimer?: ReturnType<typeof setTimeout>;
   #warnedMax?: string;
 
-  /** The reader's claps for this story. */
+  /** The reader's claps for the story. */
   get count(): number {
     return this.#claps.model?.count ?? 0;
   }
 
-  /** The story's total, from every reader when synced. */
+  /** The story's total (all readers when synced; this device's otherwise). */
   get total(): number {
     return this.#claps.model?.snapshot.total ?? 0;
   }
 
-  /** The article id in use (explicit, canonical URL or page address). */
+  /** @internal The article id in use (explicit, canonical URL or page address). */
   get resolvedArticleId(): string {
     return resolveArticleId(this.articleId, this.ownerDocument);
   }
 
-  /** The cap in use; a malformed `max-claps` falls back to 50 with one console warning. */
+  /** @internal The cap in use; a malformed `max-claps` falls back to 50 with one console warning. */
   get resolvedMax(): number {
     const max = parseMaxClaps(this.maxClaps);
     if (max) return max;
@@ -117,7 +127,7 @@ export class PlauditClapsElement extends LiteElement {
     return DEFAULT_MAX_CLAPS;
   }
 
-  /** Resolves once the stored count has been read. */
+  /** A promise: the stored count has been read. */
   get ready(): Promise<void> {
     return this.#claps.model?.ready ?? Promise.resolve();
   }
@@ -164,7 +174,7 @@ export class PlauditClapsElement extends LiteElement {
     </div>`;
   }
 
-  /** Sets the reader's claps for this story back to 0. */
+  /** Sets the reader's claps back to 0 (the "Undo claps" button). Returns a promise: the undo is recorded. */
   undo = async (): Promise<void> => {
     const model = this.#claps.model!;
     await model.ready;

@@ -33,6 +33,10 @@ export class NoteCancelEvent extends Event {
  * Mac) saves, Escape cancels. Notes are plain text; the limit is shown, never
  * enforced by silently cutting a paste short.
  *
+ * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
+ * `@tag` and is left out of custom-elements.json.
+ *
+ * @internal
  * @event plaudit-note-save - The reader saved; `text` and `visibility` say what.
  * @event plaudit-note-cancel - The reader cancelled.
  * @csspart base - The editor's box.

@@ -42,6 +42,10 @@ function formatTime(iso: unknown): string {
  * no longer be found are listed apart with their stored quote; only the reader
  * deletes them. Escape asks to close.
  *
+ * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
+ * `@tag` and is left out of custom-elements.json.
+ *
+ * @internal
  * @event plaudit-panel-action - A button was pressed; `action` and `id` say which.
  * @csspart base - The panel.
  */

@@ -74,6 +74,8 @@ export class PlauditReviewNotes extends LiteElement {
   }
 
   set source(value: ReviewSource | null) {
+    // lit sets an object-valued property again on every render of the host: only a new source resets.
+    if (value === this.#source) return;
     this.#source = value;
     this.#reset();
   }
@@ -188,7 +190,7 @@ export class PlauditReviewNotes extends LiteElement {
     this.#error = '';
     const scroller = this.renderRoot.querySelector('.scroller');
     if (scroller) scroller.scrollTop = 0;
-    this.#ensure(0, OVERSCAN * 3);
+    // The first page loads on the render this schedules, once every property the host sets in the same render is in.
     this.requestUpdate();
   }
 

@@ -32,18 +32,23 @@ const tokenKey = (endpoint: string) => `plaudit-review-token:${endpoint}`;
  *
  * @summary The editors' review of readers' claps, highlights and notes.
  * @tag plaudit-review
- * @attr endpoint - The Plaudit server, as on `<plaudit-article>`. Without it: this browser's own data.
- * @attr period - The period the numbers cover: `7d`, `30d` or `all` (default). Anything else: `all`, with a warning.
- * @event plaudit-moderate - A moderation was saved. `detail: { annotation, status, previous }`. Bubbles, composed.
- * @event plaudit-review-open - Before a passage opens in a new tab; cancelable. `detail: { url, annotation }`. Bubbles, composed.
- * @csspart base - The review's frame.
+ *
+ * @attr endpoint - The Plaudit server: all readers' shared feedback, with an editor token. Without it: this browser's own claps and annotations (an author trying Plaudit before a server), and the view says so.
+ * @attr period - `7d`, `30d` or `all` (default): what the numbers count. Anything else: `all`, with one console warning.
+ *
+ * @event {PlauditModerateEvent} plaudit-moderate - A moderation (reviewed, hidden, new) was saved, on the server or in this browser; an undo fires it again. `detail: { annotation, status, previous }` (`PlauditModerateDetail`). Bubbles, composed.
+ * @event {PlauditReviewOpenEvent} plaudit-review-open - Before a passage opens in a new tab ("o" or Enter on a row, "Open passage"). Cancelable: `preventDefault()` and navigate your own way. `detail: { url, annotation }` (`PlauditReviewOpenDetail`), `url` being the passage's deep link. Bubbles, composed.
+ *
+ * @csspart base - The frame.
+ *
  * @cssproperty --plaudit-accent - Bars, the current tab and the active row (default `#b3411f`).
- * @cssproperty --plaudit-text - Text colour.
- * @cssproperty --plaudit-muted - Secondary text.
- * @cssproperty --plaudit-border - Borders.
- * @cssproperty --plaudit-surface - Backgrounds of controls and dialogs.
- * @cssproperty --plaudit-focus-ring - The focus outline.
- * @cssproperty --plaudit-font - Font family.
+ * @cssproperty --plaudit-accent-contrast - Text on the accent: the current tab (default white).
+ * @cssproperty --plaudit-text - Text colour (default `#1f2328`).
+ * @cssproperty --plaudit-muted - Secondary text (default `#57606a`).
+ * @cssproperty --plaudit-border - Borders (default `#8c959f`).
+ * @cssproperty --plaudit-surface - Backgrounds of controls and dialogs (default white).
+ * @cssproperty --plaudit-focus-ring - The focus outline (default `#0969da`).
+ * @cssproperty --plaudit-font - Font family (default: the system UI font).
  * @cssproperty --plaudit-font-size - Base size in px (default 15px).
  */
 export class PlauditReviewElement extends LiteElement {
@@ -97,8 +102,9 @@ export class PlauditReviewElement extends LiteElement {
   }
 
   /**
-   * The editor token for `endpoint`. A secret, so never an attribute; when it is
-   * not set the element asks for it and keeps it for the browser session.
+   * The editor token for `endpoint` (a secret, so never an attribute). Unset, the element shows an "Editor
+   * token" form and keeps what is typed for the browser session only (sessionStorage). A 401 or 403 (a wrong
+   * token, or a reader's) shows the server's reason and the form again.
    */
   get token(): string | null {
     return this.#token;
@@ -108,13 +114,13 @@ export class PlauditReviewElement extends LiteElement {
     this.requestUpdate();
   }
 
-  /** Where the review reads from now (null while it waits for a token). */
+  /** Where it reads from: a server or this browser (`null` while it waits for a token). */
   get source(): ReviewSource | null {
     this.#ensureSource();
     return this.#source;
   }
 
-  /** Signs out: forgets the token of this session. */
+  /** Signs out: forgets the token, the copy kept for the browser session included. */
   signOut(): void {
     const endpoint = this.endpoint;
     if (endpoint) sessionStorage.removeItem(tokenKey(endpoint));
@@ -124,7 +130,7 @@ export class PlauditReviewElement extends LiteElement {
     this.requestUpdate();
   }
 
-  /** Opens a story's view. */
+  /** Goes to the view of the story with this id. */
   openStory(id: string): void {
     this.#storyId = id;
     this.#detail = null;
@@ -133,6 +139,7 @@ export class PlauditReviewElement extends LiteElement {
     void this.#load(false);
   }
 
+  /** Goes to the stories table (`'stories'`) or to all notes (`'notes'`). */
   showView(view: 'stories' | 'notes'): void {
     this.#view = view;
     this.requestUpdate();

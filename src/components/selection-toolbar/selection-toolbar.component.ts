@@ -33,6 +33,10 @@ const BUTTONS: readonly [ToolbarAction, string][] = [
  * A WAI-ARIA toolbar: one tab stop, arrow keys move between buttons.
  * `<plaudit-article>` positions it; this element only renders and reports.
  *
+ * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
+ * `@tag` and is left out of custom-elements.json.
+ *
+ * @internal
  * @event plaudit-toolbar-action - A button was pressed; `action` says which.
  * @event plaudit-toolbar-dismiss - Escape was pressed.
  * @csspart base - The toolbar.

@@ -16,14 +16,17 @@ const KIND_LABEL: Record<FailedChange['kind'], string> = {
  * "Offline: N changes waiting", or "Couldn't sync: reason" with a Retry button
  * and the refused changes, each with Retry and Discard. The sentence is a
  * polite live region, so screen readers announce changes without interrupting.
- * It shares the page's sync engine for its endpoint; it does not dispatch
- * `plaudit-sync-status` itself (the host widget does).
+ * It shares the page's sync engine for its endpoint. It does not fire
+ * `plaudit-sync-status` itself: `<plaudit-article>`, which renders it, does.
  *
- * @attr endpoint - The sync endpoint; without it the line says "Saved on this device".
- * @csspart base - The line.
- * @cssproperty --plaudit-sync-status-color - Text colour.
- * @cssproperty --plaudit-sync-status-error-color - Colour of "Couldn't sync".
- * @cssproperty --plaudit-sync-status-font-size - Font size.
+ * @summary The sync status line, with Retry and Discard for refused changes.
+ * @tag plaudit-sync-status
+ *
+ * @attr endpoint - The sync endpoint, as on `<plaudit-article>`. Without it the line says "Saved on this device".
+ * @csspart base - The line: the sentence, and Retry (and the refused changes) after an error.
+ * @cssproperty --plaudit-sync-status-color - Text colour (default: the current colour).
+ * @cssproperty --plaudit-sync-status-error-color - Colour of "Couldn't sync" (default `#a4161a`; `#ff8a80` in dark mode).
+ * @cssproperty --plaudit-sync-status-font-size - Font size (default 13px).
  */
 export class PlauditSyncStatusElement extends LiteElement {
   static override styles = styles;

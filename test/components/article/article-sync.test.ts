@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
 import { textHash } from '../../../src/core/text-hash.js';
+import type { PlauditSyncStatusEvent } from '../../../src/events/plaudit-sync-status.js';
 import { BASE, startTestMock, type TestMock } from '../../sync/helpers.js';
 import { buttonNamed, highlightSelection, makeArticle, shadow, uniqueId } from './helpers.js';
 
@@ -96,6 +97,45 @@ describe('<plaudit-article> sync', () => {
         expect(status.getAttribute('endpoint')).to.equal(BASE);
         await waitUntil(() => customElements.get('plaudit-sync-status') && status.shadowRoot, 'status line not defined');
       } finally {
+        engine.release();
+      }
+    });
+
+    it('fires plaudit-sync-status from the article on each status change, heard on document once per change', async () => {
+      await mock.reset();
+      const { acquireSyncEngine } = await import('../../../src/sync/sync-engine.js');
+      const engine = acquireSyncEngine(BASE, { debounceMs: 5, backoff: { baseMs: 5, capMs: 20 } });
+      const heard: PlauditSyncStatusEvent[] = [];
+      /** Where each event began: its path is empty once dispatch is over. */
+      const origins: EventTarget[] = [];
+      const listen = (e: PlauditSyncStatusEvent) => {
+        heard.push(e);
+        origins.push(e.composedPath()[0]!);
+      };
+      document.addEventListener('plaudit-sync-status', listen);
+      try {
+        const articleId = uniqueId();
+        const el = await makeArticle(articleId, undefined, `endpoint="${BASE}"`);
+        const pending = (from = 0) => heard.slice(from).map((e) => e.detail.status.pending);
+        const settled = () => heard.at(-1)?.detail.status.pending === 0;
+        // Sync starts, and the article's registration is sent. (Other tests may leave refused changes in
+        // this browser's outbox, so the state may be "error"; the pending count is this test's.)
+        const path = `${BASE}/articles/${encodeURIComponent(articleId)}`;
+        const registered = () => mock.log.entries.some((e) => e.method === 'PUT' && new URL(e.url, location.href).pathname === path);
+        await waitUntil(() => registered() && settled(), 'no plaudit-sync-status heard on document after the registration', { timeout: 10_000 });
+        const before = heard.length;
+        await highlightSelection(el, 'picks a pivot');
+        const sent = async () => (await mock.store.listAnnotations(articleId)).length === 1;
+        await waitUntil(async () => (await sent()) && settled(), 'no status after the highlight was sent', { timeout: 10_000 });
+        expect(Math.max(...pending(before)), 'the highlight was a change: it waited to be sent').to.be.greaterThan(0);
+        for (const [i, e] of heard.entries()) {
+          expect(origins[i] === el, 'fired by the article, not its status line').to.equal(true);
+          expect(e.bubbles && e.composed, 'bubbles and composed').to.equal(true);
+          expect(e.detail.endpoint).to.equal(BASE);
+          if (i) expect(JSON.stringify(e.detail), 'each change once').not.to.equal(JSON.stringify(heard[i - 1]!.detail));
+        }
+      } finally {
+        document.removeEventListener('plaudit-sync-status', listen);
         engine.release();
       }
     });
