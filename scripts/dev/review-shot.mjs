@@ -10,7 +10,8 @@ const browser = await puppeteer.launch({
 const page = await browser.newPage();
 page.on('pageerror', (e) => console.log('pageerror:', e.message));
 page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
-await page.setViewport({ width: 1280, height: 1000 });
+await page.setViewport({ width: Number(process.env.WIDTH ?? 1280), height: 1000 });
+if (process.env.DARK) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
 await page.goto(url, { waitUntil: 'networkidle0' });
 const inReview = (fn, arg) => page.waitForFunction(fn, { timeout: 20000 }, arg);
 await inReview(() => document.querySelector('plaudit-review')?.shadowRoot?.querySelector('table.stories, form.sign-in, [role=alert]'));
@@ -23,5 +24,5 @@ if (view !== 'stories') {
 }
 await new Promise((r) => setTimeout(r, 1500));
 const clipY = Number(process.env.CLIP_Y ?? -1);
-await page.screenshot(clipY >= 0 ? { path: out, clip: { x: 0, y: clipY, width: 1280, height: 1000 }, captureBeyondViewport: true } : { path: out, fullPage: true });
+await page.screenshot(clipY >= 0 ? { path: out, clip: { x: 0, y: clipY, width: Number(process.env.WIDTH ?? 1280), height: 1000 }, captureBeyondViewport: true } : { path: out, fullPage: true });
 await browser.close();

@@ -4,7 +4,7 @@ import { formatNumber } from './review-format.js';
 
 const W = 640;
 const H = 180;
-const PAD = { left: 36, right: 8, top: 8, bottom: 24 };
+const PAD = { left: 36, right: 32, top: 8, bottom: 24 };
 
 /**
  * The clap distribution: readers per number of claps given (1..max), as SVG
@@ -57,6 +57,7 @@ export function activityChart(days: readonly StoryDay[]) {
       ${axis(top, plotH)}
       ${days.map((d, i) => d.claps <= 0 ? nothing : svg`<rect class="bar" x=${PAD.left + i * slot + 1} width=${Math.max(1, slot - 2)}
         y=${y(d.claps)} height=${PAD.top + plotH - y(d.claps)}><title>${d.day}: ${d.claps} claps</title></rect>`)}
+      <text class="tick line-tick" x=${W - PAD.right + 4} y=${PAD.top + 10}>${formatNumber(topNotes)}</text>
       <polyline class="line" fill="none" points=${days.map((d, i) => `${PAD.left + (i + 0.5) * slot},${ny(d.notes + d.highlights)}`).join(' ')}></polyline>
       ${days.map((d, i) => i % every === 0 ? svg`<text class="tick" x=${PAD.left + (i + 0.5) * slot} y=${H - 6}
         text-anchor="middle">${d.day.slice(5)}</text>` : nothing)}

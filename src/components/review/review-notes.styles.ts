@@ -16,9 +16,9 @@ export const reviewNotesStyles = sharedReviewStyles + css`
   .spacer { position: relative; inline-size: 100%; }
   .row {
     position: absolute; inset-inline: 0; inset-block-start: 0; block-size: 96px; overflow: hidden;
-    display: grid; align-content: start; gap: 2px; padding: 8px 12px; border-block-end: 1px solid #d0d7de; cursor: default;
+    display: grid; align-content: start; gap: 2px; padding: 8px 12px; border-block-end: 1px solid var(--rule); cursor: default;
   }
-  .row[aria-selected='true'] { background: #fff4e5; box-shadow: inset 4px 0 0 var(--accent); }
+  .row[aria-selected='true'] { background: var(--active); box-shadow: inset 4px 0 0 var(--accent); }
   .row.hidden .row-note, .row.hidden .row-quote { text-decoration: line-through; color: var(--muted); }
   .row-head { display: flex; gap: 8px; align-items: center; font-size: 0.85em; min-inline-size: 0; }
   .row-head .story { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -29,7 +29,7 @@ export const reviewNotesStyles = sharedReviewStyles + css`
   .detail-story { margin: 0; font-weight: 600; }
   .context { margin: 8px 0; padding-inline-start: 12px; border-inline-start: 3px solid var(--border); }
   .context .ctx { color: var(--muted); }
-  .context mark { background: #ffe58f; color: inherit; }
+  .context mark { background: var(--mark); color: inherit; }
   .note-text { white-space: pre-wrap; overflow-wrap: anywhere; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 0.9em; }
   dt { color: var(--muted); }

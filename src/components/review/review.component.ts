@@ -41,12 +41,12 @@ const tokenKey = (endpoint: string) => `plaudit-review-token:${endpoint}`;
  *
  * @csspart base - The frame.
  *
- * @cssproperty --plaudit-accent - Bars, the current tab and the active row (default `#b3411f`).
- * @cssproperty --plaudit-accent-contrast - Text on the accent: the current tab (default white).
- * @cssproperty --plaudit-text - Text colour (default `#1f2328`).
- * @cssproperty --plaudit-muted - Secondary text (default `#57606a`).
- * @cssproperty --plaudit-border - Borders (default `#8c959f`).
- * @cssproperty --plaudit-surface - Backgrounds of controls and dialogs (default white).
+ * @cssproperty --plaudit-accent - Bars, the current tab and the active row (default `#b3411f`; `#e0714f` in dark mode).
+ * @cssproperty --plaudit-accent-contrast - Text on the accent: the current tab (default white; `#111111` in dark mode).
+ * @cssproperty --plaudit-text - Text colour (default `#1f2328`; `#f0f3f6` in dark mode).
+ * @cssproperty --plaudit-muted - Secondary text (default `#57606a`; `#9da7b3` in dark mode).
+ * @cssproperty --plaudit-border - Borders (default `#8c959f`; `#6e7681` in dark mode).
+ * @cssproperty --plaudit-surface - Backgrounds of controls and dialogs (default white; `#1f2328` in dark mode). The review follows `prefers-color-scheme`.
  * @cssproperty --plaudit-focus-ring - The focus outline (default `#0969da`).
  * @cssproperty --plaudit-font - Font family (default: the system UI font).
  * @cssproperty --plaudit-font-size - Base size in px (default 15px).

@@ -1,10 +1,20 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../helpers/wait.js';
 import {
   buttonNamed, CLAPS, notesList, readers, reviewFixture, root, seedHandMade, storiesTable, STORY,
   serveMock,
 } from './helpers.js';
+
+/** Dark mode, if this browser's driver can emulate it. */
+async function emulateDark(): Promise<boolean> {
+  try {
+    await emulateMedia({ colorScheme: 'dark' });
+  } catch {
+    return false;
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches;
+}
 
 const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
 
@@ -26,6 +36,17 @@ describe('<plaudit-review> over a server', () => {
     el.showView('notes');
     await notesList(el);
     await expect(el).to.be.accessible();
+    // The same views in dark mode, where the browser can emulate it (Chromium and Firefox here).
+    if (await emulateDark()) {
+      try {
+        await expect(el).to.be.accessible();
+        el.openStory(STORY.id);
+        await waitUntil(() => root(el).querySelector('.heat mark'), 'no heat map');
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    }
   });
 
   it('shows every number computed from what readers did (seven hand-made readers)', async () => {
