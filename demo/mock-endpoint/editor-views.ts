@@ -39,6 +39,8 @@ export interface StoreView {
 
 /** How many anchors are remembered before the cache starts over. */
 const MAX_CACHED_ANCHORS = 100_000;
+/** Filtered, sorted lists kept per store version (a few filters an editor flips between). */
+const MAX_CACHED_QUERIES = 16;
 
 const statusOf = (a: ServerAnnotation): ModerationStatus => a.annotation['plaudit:status'] ?? 'new';
 const recordOf = (a: ServerAnnotation): ReviewRecord => ({ annotation: a.annotation, status: statusOf(a) });
@@ -54,6 +56,7 @@ const inPeriod = (a: ServerAnnotation, since: number | null) => since === null |
 export class EditorViews {
   #view: StoreView | null = null;
   #anchors = new Map<string, ReviewAnchor>();
+  #sortedByView = new WeakMap<StoreView, Map<string, Array<{ a: ServerAnnotation; anchor?: ReviewAnchor }>>>();
   #models = new Map<string, { key: string; model: ParagraphTextModel }>();
   #byRegistration = new WeakMap<ServerArticle, { key: string; model: ParagraphTextModel }>();
 
@@ -112,22 +115,8 @@ export class EditorViews {
   }
 
   async reviewPage(view: StoreView, query: ReviewQuery, now: number): Promise<ReviewPage> {
-    const since = periodStart(query.period, now);
-    const source = query.article === null ? [...view.annotations.values()].flat() : view.annotations.get(query.article) ?? [];
-    const matching = source.filter((a) => {
-      if (!inPeriod(a, since)) return false;
-      if (query.status !== null && statusOf(a) !== query.status) return false;
-      if (query.kind !== null && (isNote(a.annotation) ? 'note' : 'highlight') !== query.kind) return false;
-      return query.q === '' || searchText(a).includes(query.q);
-    });
-    let page: Array<{ a: ServerAnnotation; anchor?: ReviewAnchor }>;
-    if (query.sort === 'position') {
-      const anchored = await Promise.all(matching.map(async (a) => ({ a, anchor: await this.anchor(view.articles.get(a.articleId), a) })));
-      anchored.sort((x, y) => x.a.articleId.localeCompare(y.a.articleId) || comparePosition(x.anchor, y.anchor) || byTime(x.a, y.a));
-      page = anchored.slice(query.offset, query.offset + query.limit);
-    } else {
-      page = [...matching].sort(byTime).slice(query.offset, query.offset + query.limit).map((a) => ({ a }));
-    }
+    const sorted = await this.#sorted(view, query, now);
+    const page = sorted.slice(query.offset, query.offset + query.limit);
     const secret = await this.store.reviewSecret();
     const items = await Promise.all(page.map(async ({ a, anchor }): Promise<ReviewItem> => {
       const article = view.articles.get(a.articleId);
@@ -141,7 +130,37 @@ export class EditorViews {
         anchor: anchor ?? await this.anchor(article, a),
       };
     }));
-    return { total: matching.length, offset: query.offset, items };
+    return { total: sorted.length, offset: query.offset, items };
+  }
+
+  /**
+   * The query's annotations, filtered and sorted once per store version: a list
+   * that scrolls through 100 pages asks for the same order 100 times.
+   */
+  async #sorted(view: StoreView, query: ReviewQuery, now: number): Promise<Array<{ a: ServerAnnotation; anchor?: ReviewAnchor }>> {
+    const since = periodStart(query.period, now);
+    const key = JSON.stringify([query.article, query.status, query.kind, query.q, query.period, query.sort, since]);
+    let byQuery = this.#sortedByView.get(view);
+    if (!byQuery) this.#sortedByView.set(view, (byQuery = new Map()));
+    const cached = byQuery.get(key);
+    if (cached) return cached;
+    const source = query.article === null ? [...view.annotations.values()].flat() : view.annotations.get(query.article) ?? [];
+    const matching = source.filter((a) => {
+      if (!inPeriod(a, since)) return false;
+      if (query.status !== null && statusOf(a) !== query.status) return false;
+      if (query.kind !== null && (isNote(a.annotation) ? 'note' : 'highlight') !== query.kind) return false;
+      return query.q === '' || searchText(a).includes(query.q);
+    });
+    let sorted: Array<{ a: ServerAnnotation; anchor?: ReviewAnchor }>;
+    if (query.sort === 'position') {
+      sorted = await Promise.all(matching.map(async (a) => ({ a, anchor: await this.anchor(view.articles.get(a.articleId), a) })));
+      sorted.sort((x, y) => x.a.articleId.localeCompare(y.a.articleId) || comparePosition(x.anchor!, y.anchor!) || byTime(x.a, y.a));
+    } else {
+      sorted = [...matching].sort(byTime).map((a) => ({ a }));
+    }
+    if (byQuery.size >= MAX_CACHED_QUERIES) byQuery.clear();
+    byQuery.set(key, sorted);
+    return sorted;
   }
 
   /** Where `a` anchors in the article's registered paragraphs (an orphan without a registration). */

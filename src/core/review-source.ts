@@ -28,7 +28,12 @@ export interface ReviewSource {
   readonly kind: 'server' | 'local';
   stories(period: Period): Promise<ArticleSummary[]>;
   story(id: string, period: Period): Promise<ArticleDetail>;
-  items(query: ReviewQuery): Promise<ReviewPage>;
+  /**
+   * One page of the query. With `previous` (the page this query answered
+   * before), a source that can revalidate answers that very object when
+   * nothing changed, so callers compare identities to skip a render.
+   */
+  items(query: ReviewQuery, previous?: ReviewPage): Promise<ReviewPage>;
   /** Saves a status with the item's ETag; a stale ETag answers the current version. */
   moderate(item: ReviewItem, status: ModerationStatus): Promise<ModerationOutcome>;
   /** All or nothing. */

@@ -5,15 +5,22 @@ import {
   type Period, type ReviewItem, type ReviewPage,
 } from './protocol.js';
 
+/** How many story answers (the list, one story's detail per period) are kept for revalidation. */
+const CACHED_ANSWERS = 16;
+
 /**
  * The editor's reads and writes against a Plaudit server, with an editor
- * token. Reads are conditional: each answer's ETag is kept with its body and
- * sent back as `If-None-Match`, so polling an unchanged view costs a 304 and
- * hands back the very same object (callers compare identities to skip a render).
+ * token. Reads are conditional, so polling an unchanged view costs a 304 and
+ * hands back the very same object (callers compare identities to skip a
+ * render). Story answers are kept with their ETags, the few most recent;
+ * annotation pages are not kept at all: their ETags hang off the page objects
+ * (a WeakMap), so a page the list lets go of is freed, and the list passes the
+ * page it holds back as `previous` to revalidate it.
  */
 export class ServerReviewSource implements ReviewSource {
   readonly kind = 'server';
   readonly #cache = new Map<string, { etag: string; body: unknown }>();
+  readonly #etags = new WeakMap<object, string>();
 
   constructor(
     readonly endpoint: string,
@@ -29,12 +36,19 @@ export class ServerReviewSource implements ReviewSource {
     return this.#get(`${paths.article(this.#base, id)}?period=${period}`);
   }
 
-  items(query: ReviewQuery): Promise<ReviewPage> {
+  async items(query: ReviewQuery, previous?: ReviewPage): Promise<ReviewPage> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
-    return this.#get(`${paths.review(this.#base)}?${params}`);
+    const etag = previous && this.#etags.get(previous);
+    const response = await this.#send(`${paths.review(this.#base)}?${params}`, { headers: etag ? { 'If-None-Match': etag } : {} });
+    if (response.status === 304 && previous) return previous;
+    await this.#check(response);
+    const page = (await response.json()) as ReviewPage;
+    const tag = response.headers.get('ETag');
+    if (tag) this.#etags.set(page, tag);
+    return page;
   }
 
   async moderate(item: ReviewItem, status: ModerationStatus): Promise<ModerationOutcome> {
@@ -74,11 +88,19 @@ export class ServerReviewSource implements ReviewSource {
   async #get<T>(url: string): Promise<T> {
     const cached = this.#cache.get(url);
     const response = await this.#send(url, { headers: cached ? { 'If-None-Match': cached.etag } : {} });
-    if (response.status === 304 && cached) return cached.body as T;
+    if (response.status === 304 && cached) {
+      this.#cache.delete(url);
+      this.#cache.set(url, cached);
+      return cached.body as T;
+    }
     await this.#check(response);
     const body = (await response.json()) as T;
     const etag = response.headers.get('ETag');
-    if (etag) this.#cache.set(url, { etag, body });
+    if (etag) {
+      this.#cache.delete(url);
+      this.#cache.set(url, { etag, body });
+      if (this.#cache.size > CACHED_ANSWERS) this.#cache.delete(this.#cache.keys().next().value!);
+    }
     return body;
   }
 

@@ -35,7 +35,9 @@ const PREFIX = '/__bench-peers/';
 // BENCH_UNCAPPED_FRAMES=1 npm run bench adds those two flags, to re-check on another machine;
 // the bench logs the rAF callbacks per second it sees either way.
 const UNCAPPED_FRAMES = ['--disable-frame-rate-limit', '--run-all-compositor-stages-before-draw'];
-const benchArgs = process.env.BENCH_UNCAPPED_FRAMES === '1' ? [...CHROMIUM_ARGS, ...UNCAPPED_FRAMES] : CHROMIUM_ARGS;
+// review.bench.ts reads the JS heap after forced collections: gc() and unrounded performance.memory.
+const MEMORY = ['--js-flags=--expose-gc', '--enable-precise-memory-info'];
+const benchArgs = [...CHROMIUM_ARGS, ...MEMORY, ...(process.env.BENCH_UNCAPPED_FRAMES === '1' ? UNCAPPED_FRAMES : [])];
 const nodePaths = (process.env.NODE_PATH ?? '').split(':').filter(Boolean);
 
 /** Stands in for a missing @apache-annotator/selector so the rest of the package still loads. */

@@ -17,18 +17,17 @@ import { plural } from './review-format.js';
 /** Fixed row height: the list renders only the rows in view, so it stays smooth with 10,000 items. */
 export const ROW_HEIGHT = 96;
 const PAGE = 100;
-/** Rows rendered above and below the visible ones. */
+/** Rows rendered above and below the visible ones. Rows are keyed by position, so the focused row stays the same element while its item loads or changes. */
 const OVERSCAN = 6;
 
 type Filters = { article: string; kind: '' | 'highlight' | 'note'; status: '' | ModerationStatus; q: string; sort: 'time' | 'position' };
-interface Undo { id: string; index: number; previous: ModerationStatus }
+/** An action to undo: where the item was, its status before, and the item as the action saved it. */
+interface Undo { id: string; index: number; previous: ModerationStatus; saved: ReviewItem }
 interface Conflict { index: number; current: ReviewItem; mine: ReviewItem; wanted: ModerationStatus }
 
 /**
  * The annotation list with keyboard triage, inside `<plaudit-review>` (the
  * "All notes" view, and a story's annotations). Not public API.
- *
- * @internal
  *
  * A listbox of fixed-height rows of which only those in view are rendered
  * (aria-setsize/posinset give the whole count); the active row has the focus
@@ -153,7 +152,7 @@ export class PlauditReviewNotes extends LiteElement {
     for (const page of this.#pages.keys()) if (!inView.has(page)) this.#stale.add(page);
     for (const page of [...this.#pages.keys()].filter((p) => inView.has(p))) {
       try {
-        const next = await source.items({ ...this.query, offset: page * PAGE, limit: PAGE });
+        const next = await source.items({ ...this.query, offset: page * PAGE, limit: PAGE }, this.#pages.get(page));
         if (generation !== this.#generation) return;
         this.#stale.delete(page);
         if (next !== this.#pages.get(page)) {
@@ -197,12 +196,13 @@ export class PlauditReviewNotes extends LiteElement {
   #ensure(from: number, to: number): void {
     const source = this.#source;
     if (!source) return;
+    this.#evict(from, to);
     const last = this.#total >= 0 ? Math.min(to, this.#total - 1) : to;
     for (let page = Math.floor(Math.max(0, from) / PAGE); page <= Math.floor(Math.max(0, last) / PAGE); page++) {
       if ((this.#pages.has(page) && !this.#stale.has(page)) || this.#loading.has(page)) continue;
       this.#loading.add(page);
       const generation = this.#generation;
-      source.items({ ...this.query, offset: page * PAGE, limit: PAGE }).then(
+      source.items({ ...this.query, offset: page * PAGE, limit: PAGE }, this.#pages.get(page)).then(
         (result) => {
           if (generation !== this.#generation) return;
           this.#loading.delete(page);
@@ -218,6 +218,21 @@ export class PlauditReviewNotes extends LiteElement {
           this.requestUpdate();
         },
       );
+    }
+  }
+
+  /**
+   * Lets go of the pages far from the rows in view (and from the active row),
+   * so the list holds a page or two however far the editor scrolls.
+   */
+  #evict(from: number, to: number): void {
+    const keep = (page: number) =>
+      (page >= Math.floor(Math.max(0, from) / PAGE) - 1 && page <= Math.floor(Math.max(0, to) / PAGE) + 1) ||
+      page === Math.floor(this.#active / PAGE);
+    for (const page of [...this.#pages.keys()]) {
+      if (keep(page)) continue;
+      this.#pages.delete(page);
+      this.#stale.delete(page);
     }
   }
 
@@ -301,7 +316,7 @@ export class PlauditReviewNotes extends LiteElement {
         return;
       }
       this.#setItem(index, outcome.item);
-      if (record) this.#undo.push({ id: item.annotation.id, index, previous: item.status });
+      if (record) this.#undo.push({ id: item.annotation.id, index, previous: item.status, saved: outcome.item });
       this.dispatchEvent(new PlauditModerateEvent({ annotation: outcome.item.annotation, status, previous: item.status }));
       this.#announce(`${record ? '' : 'Undone: '}${STATUS_LABEL[status]}: ${kindOf(item)} by ${item.reader}.`);
     } catch (error) {
@@ -317,9 +332,19 @@ export class PlauditReviewNotes extends LiteElement {
     const last = this.#undo.pop();
     if (!last) return this.#announce('Nothing to undo.');
     const index = this.itemAt(last.index)?.annotation.id === last.id ? last.index : this.#indexOf(last.id);
-    if (index < 0) return this.#announce('The item to undo is no longer in this list.');
-    this.#active = index;
-    await this.moderate(last.previous, index, false);
+    if (index >= 0) {
+      this.#active = index;
+      return this.moderate(last.previous, index, false);
+    }
+    // Scrolled far away (its page let go): undo from the version the action saved.
+    try {
+      const outcome = await this.#source!.moderate(last.saved, last.previous);
+      this.#announce(outcome.ok
+        ? `Undone: ${STATUS_LABEL[last.previous]}: ${kindOf(last.saved)} by ${last.saved.reader}.`
+        : 'Not undone: another editor changed it since.');
+    } catch (error) {
+      this.#announce(`Not undone: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async #resolveConflict(apply: boolean): Promise<void> {
@@ -418,7 +443,7 @@ export class PlauditReviewNotes extends LiteElement {
           : html`<div class="scroller" role="listbox" aria-label="Annotations" aria-describedby="count keys"
               @scroll=${this.#onScroll} @keydown=${this.#onKey}>
               <div class="spacer" style=${styleMap({ blockSize: `${Math.max(0, total) * ROW_HEIGHT}px` })}>
-                ${repeat(indexes, (i) => this.itemAt(i)?.annotation.id ?? `row-${i}`, (i) => this.#row(i))}
+                ${repeat(indexes, (i) => i, (i) => this.#row(i))}
               </div>
             </div>`}
         <section class="detail" aria-label="The selected annotation">

@@ -20,6 +20,10 @@ describe('<plaudit-review> without an endpoint', () => {
   it('shows this browser\'s own claps and annotations, says so, and makes no request', async () => {
     const story = `local-story-${crypto.randomUUID().slice(0, 8)}`;
     await seedLocal(story);
+    // A corrupt record (an older bug, a hand edit) is left out, never fatal.
+    const db = await openPlauditDatabase();
+    await db.put('annotations', { id: `urn:uuid:${crypto.randomUUID()}`, articleId: story, modified: 'x', annotation: { nonsense: true } } as never);
+    await db.put('claps', { articleId: `${story}-corrupt`, count: 'many' } as never);
     const original = window.fetch;
     const calls: unknown[] = [];
     window.fetch = (...args: Parameters<typeof fetch>) => (calls.push(args[0]), original(...args));

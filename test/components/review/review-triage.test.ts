@@ -5,7 +5,7 @@ import type { PlauditModerateEvent } from '../../../src/events/plaudit-moderate.
 import type { PlauditReviewOpenEvent } from '../../../src/events/plaudit-review-open.js';
 import { waitUntil } from '../../helpers/wait.js';
 import { BASE } from '../../sync/helpers.js';
-import { allNotes, buttonNamed, EDITOR_TOKEN, readers, reviewFixture, root, seedHandMade, serveMock } from './helpers.js';
+import { allNotes, annotation, buttonNamed, EDITOR_TOKEN, readers, reviewFixture, root, seedHandMade, serveMock } from './helpers.js';
 import type { TestMock } from '../../sync/helpers.js';
 
 const FIVE = ['one', 'two', 'three', 'four', 'five'].map((n) => `Note number ${n}`);
@@ -144,6 +144,32 @@ describe('<plaudit-review> triage and moderation', () => {
     await waitUntil(() => dialog.open);
     buttonNamed(dialog, /^Apply mine/).click();
     await waitUntil(async () => (await serverStatus(mockOf(), note!.id)) === 'hidden', 'the confirmed choice was not saved');
+  });
+
+  it('holds only the pages near the rows in view, and still undoes an action scrolled far away', async () => {
+    await seedHandMade([]);
+    const notes = Array.from({ length: 450 }, (_, i) => annotation(i % readers.length, 'something quotable', `Long list note ${i}`, 1000 - i));
+    const imported = await fetch(`${BASE}/review/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${EDITOR_TOKEN}`, 'Content-Type': 'application/ld+json' },
+      body: JSON.stringify({ items: notes }),
+    });
+    expect(imported.status).to.equal(200);
+    const el = await reviewFixture();
+    const list = await allNotes(el);
+    await waitUntil(() => list.total === 452);
+    const first = list.itemAt(0)!;
+    await list.moderate('reviewed');
+    expect(await serverStatus(mockOf(), first.annotation.id)).to.equal('reviewed');
+    list.focusList();
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => list.itemAt(451), 'the last page never loaded', { timeout: 10_000 });
+    expect(list.itemAt(0), 'the first page was let go').to.equal(undefined);
+    expect(focused(list)?.dataset.index, 'focus stays on the row while its page loads').to.equal('451');
+    await sendKeys({ press: 'u' });
+    await waitUntil(() => /undone|Undone/.test(status(list)), 'u did nothing');
+    expect(status(list)).to.match(/^Undone: New/);
+    expect(await serverStatus(mockOf(), first.annotation.id)).to.equal('new');
   });
 
   it('a second review open at the same time sees the first one\'s moderation without a reload', async () => {

@@ -19,7 +19,7 @@ async function emulateDark(): Promise<boolean> {
 const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('<plaudit-review> over a server', () => {
-  serveMock();
+  const served = serveMock();
 
   it('passes an axe check on the sign-in form, the stories, a story and all notes', async () => {
     await seedHandMade();
@@ -143,6 +143,18 @@ describe('<plaudit-review> over a server', () => {
     const orphans = [...Array(5).keys()].map((i) => list.itemAt(i)!).filter((item) => item.anchor.status === 'orphan');
     expect(orphans.map((o) => o.annotation.body?.value)).to.deep.equal(['I disagree.']);
     expect(list.shadowRoot!.querySelectorAll('.row .badge.orphan')).to.have.length(1);
+  });
+
+  it('says clearly when the server fails, and recovers by itself once it is back', async () => {
+    await seedHandMade();
+    served.mock.faults.set({ errorRate: 1 });
+    const el = await reviewFixture();
+    await waitUntil(() => root(el).querySelector('[role=alert]'), 'no message for a failing server', { timeout: 10_000 });
+    expect(root(el).querySelector('[role=alert]')!.textContent).to.match(/server|reach/i);
+    expect(root(el).querySelector('form.sign-in'), 'a server error is not an auth error').to.equal(null);
+    served.mock.faults.heal();
+    await storiesTable(el);
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
   });
 
   it('renders a note full of markup as text', async () => {
