@@ -331,7 +331,10 @@ async function heapAfterGc(): Promise<number> {
 
 const mb = (bytes: number): string => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1_048_576).toFixed(2)} MB`);
 
-/** Scrolls the list page by page (each step its own frame) until every page has loaded. */
+/**
+ * Scrolls the list page by page (each step its own frame), each page loading in turn; the
+ * list lets go of the pages it scrolled past, so at the end it holds the last ones only.
+ */
 async function loadEveryPage(notes: PlauditReviewNotes): Promise<void> {
   const scroller = root(notes).querySelector<HTMLElement>('.scroller')!;
   const total = notes.total;
@@ -343,7 +346,6 @@ async function loadEveryPage(notes: PlauditReviewNotes): Promise<void> {
   await frame();
   scroller.scrollTop = scroller.scrollHeight;
   await until(() => notes.itemAt(total - 1) !== undefined, 'the last row loaded');
-  for (let i = 0; i < total; i += PAGE) expect(notes.itemAt(i), `row ${i}`).to.not.equal(undefined);
 }
 
 /**
@@ -507,9 +509,9 @@ describe('review benchmark', function () {
       report(what, watch);
     };
     await pass(`scrolling ${ANNOTATIONS.toLocaleString('en')} items`);
-    // Again with every page loaded: only the list's own rendering is left.
+    // Again, after one pass through every page (the mock's caches warm).
     await loadEveryPage(notes);
-    await pass('scrolling again, every page loaded');
+    await pass('scrolling again');
 
     // A reader claps somewhere; the next poll (every 5 s) reads the stories and the list's pages in view again.
     await settle();
@@ -528,7 +530,7 @@ describe('review benchmark', function () {
     await watch.stop();
     const pages = reads().map((e) => Number(new URL(e.url).searchParams.get('offset')) / PAGE);
     const polled = since();
-    log(`poll after one write, every page loaded: ${polled.length} requests in ${ms(polled.at(-1)!.at - polled[0]!.at)} ` +
+    log(`poll after one write: ${polled.length} requests in ${ms(polled.at(-1)!.at - polled[0]!.at)} ` +
       `(list pages ${pages.join(', ')}; ${polled.filter((e) => e.outcome === 200).length} answered 200); ` +
       `mock reads ${watch.work.mock.length} taking ${ms(sum(watch.work.mock))} (longest ${ms(longest(watch.work.mock))}); ` +
       `long tasks ${watch.longTasks.length}${watch.longTasks.length ? `, longest ${ms(watch.longestTask)}` : ''}`);
@@ -538,7 +540,7 @@ describe('review benchmark', function () {
     el.remove();
   });
 
-  it('weighs the heap the list holds with every page loaded, 10,000 items against 100', async () => {
+  it('weighs the heap the list holds after scrolling through every page, 10,000 items against 100', async () => {
     const held: Partial<Record<'full' | 'small', number>> = {};
     for (const name of ['small', 'full'] as const) {
       // Once through with a throwaway review, so the mock's own caches (anchors, its index) are full first.
@@ -560,13 +562,13 @@ describe('review benchmark', function () {
       const after = await heapAfterGc();
       const collected = mounted.el.deref() === undefined && mounted.source.deref() === undefined;
       held[name] = loaded - after;
-      log(`memory, ${mounted.total} items: heap before mounting ${mb(before)}, with every page loaded ${mb(loaded)}, ` +
+      log(`memory, ${mounted.total} items: heap before mounting ${mb(before)}, after scrolling through every page ${mb(loaded)}, ` +
         `after the list dropped its pages ${mb(dropped)}, after removing the review ${mb(after)} (review and source collected: ${collected}): ` +
         `held by the review ${mb(loaded - after)} (${((loaded - after) / mounted.total / 1024).toFixed(2)} KB per item), ` +
         `of which still held once the list dropped its pages ${mb(dropped - after)}`);
     }
     const ratio = held.full! / held.small!;
-    addRow({ figure: `list memory, ${ANNOTATIONS.toLocaleString('en')} loaded (heap after GC)`, plaudit: mb(held.full!), peer: `${SMALL} items ${mb(held.small!)}`,
+    addRow({ figure: `list memory, ${ANNOTATIONS.toLocaleString('en')} scrolled through (heap after GC)`, plaudit: mb(held.full!), peer: `${SMALL} items ${mb(held.small!)}`,
       ratio, goal: '<3x', pass: ratio < 3 });
   });
 });
