@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { styleProps, type StyleProps } from '../shared/style-props.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from '../notes-panel/note-text.js';
 
@@ -22,14 +23,18 @@ export function describeView(view: AnnotationView): string {
     : `Highlight: “${excerpt(view.quote)}”`;
 }
 
-/** A dialog floating over the article; Escape closes it. `kind` is its class and part. */
-function popover(kind: string, style: string, label: string | null, close: () => void, content: TemplateResult) {
+/**
+ * A dialog floating over the article; Escape closes it. `kind` is its class and
+ * part. `style` (its position) is set through the CSSOM, never as a style
+ * attribute, which a strict Content Security Policy refuses.
+ */
+function popover(kind: string, style: StyleProps, label: string | null, close: () => void, content: TemplateResult) {
   return html`<div
     class="popover ${kind}"
     part=${kind}
     role="dialog"
     tabindex="-1"
-    style=${style}
+    ${styleProps(style)}
     aria-label=${label ?? nothing}
     aria-labelledby=${label ? nothing : 'link-label'}
     @keydown=${(e: KeyboardEvent) => {
@@ -46,7 +51,7 @@ function popover(kind: string, style: string, label: string | null, close: () =>
  * The opened annotation, next to its passage: the note (links made safe) and
  * its actions. It takes focus and announces the passage through its name.
  */
-export function renderAnnotationCard(view: AnnotationView, style: string, on: CardHandlers) {
+export function renderAnnotationCard(view: AnnotationView, style: StyleProps, on: CardHandlers) {
   const { id, note } = view;
   return popover(
     'card',
@@ -65,7 +70,7 @@ export function renderAnnotationCard(view: AnnotationView, style: string, on: Ca
 }
 
 /** Several annotations under one click: the reader picks one. */
-export function renderChooser(views: readonly AnnotationView[], style: string, pick: (id: string) => void, close: () => void) {
+export function renderChooser(views: readonly AnnotationView[], style: StyleProps, pick: (id: string) => void, close: () => void) {
   return popover(
     'chooser',
     style,
@@ -79,7 +84,7 @@ export function renderChooser(views: readonly AnnotationView[], style: string, p
 }
 
 /** Shown when the clipboard cannot be written: the link in a field the reader can copy. */
-export function renderLinkFallback(link: string, style: string, close: () => void) {
+export function renderLinkFallback(link: string, style: StyleProps, close: () => void) {
   return popover(
     'link',
     style,

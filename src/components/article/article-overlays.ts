@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit-html';
+import { styleProps, type StyleProps } from '../shared/style-props.js';
 import { NoteVisibility } from '../../core/annotation.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import type { NoteSaveEvent } from '../note-editor/note-editor.component.js';
@@ -9,27 +10,32 @@ import type { ArticleLayer } from './article-layer.js';
 
 const MARGIN = 8;
 /** Where popups with no passage to sit by go: centred near the top. */
-const CENTRED = 'left:50%;top:25%;transform:translateX(-50%)';
+const CENTRED: StyleProps = { left: '50%', top: '25%', transform: 'translateX(-50%)' };
+
+// Positions are style properties set through the CSSOM (`styleProps`), never a
+// `style` attribute: a page whose Content Security Policy has no 'unsafe-inline'
+// in `style-src` refuses style attributes, and the popups would be left wherever
+// their stylesheet alone puts them.
 
 /**
  * Fixed-position style next to a passage: above it, or below when `below`
  * (touch: the platform's own selection menu appears above) or when there is no
  * room above. Horizontally centred on the passage, kept inside the viewport.
  */
-export function placeNear(rect: DOMRect, below: boolean, width = 300): string {
+export function placeNear(rect: DOMRect, below: boolean, width = 300): StyleProps {
   const vw = innerWidth;
   const half = Math.min(width, vw - 2 * MARGIN) / 2;
   const x = Math.max(MARGIN + half, Math.min(vw - MARGIN - half, rect.left + rect.width / 2));
   const under = below || rect.top < 64;
   const top = under ? Math.min(rect.bottom + (below ? 28 : MARGIN), innerHeight - 56) : rect.top - MARGIN;
-  return `left:${x}px;top:${Math.max(MARGIN, top)}px;transform:translate(-50%,${under ? 0 : '-100%'})`;
+  return { left: `${x}px`, top: `${Math.max(MARGIN, top)}px`, transform: `translate(-50%,${under ? 0 : '-100%'})` };
 }
 
 /** Below a passage, left-aligned with it, kept inside the viewport (cards and the editor). */
-function placeUnder(rect: DOMRect, width: number, height: number): string {
+function placeUnder(rect: DOMRect, width: number, height: number): StyleProps {
   const left = Math.max(MARGIN, Math.min(innerWidth - width - MARGIN, rect.left));
   const top = rect.bottom + MARGIN + height < innerHeight ? rect.bottom + MARGIN : rect.top - height - MARGIN;
-  return `left:${left}px;top:${Math.max(MARGIN, Math.min(top, innerHeight - height - MARGIN))}px`;
+  return { left: `${left}px`, top: `${Math.max(MARGIN, Math.min(top, innerHeight - height - MARGIN))}px` };
 }
 
 function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
@@ -39,7 +45,7 @@ function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
   return html`<plaudit-selection-toolbar
     class="floating"
     part="toolbar"
-    style=${menu ? placeNear(ui.range.getBoundingClientRect(), false) : placeNear(current!.rect, current!.touch)}
+    ${styleProps(menu ? placeNear(ui.range.getBoundingClientRect(), false) : placeNear(current!.rect, current!.touch))}
     label="Annotate ${menu ? 'sentence' : 'selection'}"
     @plaudit-toolbar-action=${(e: ToolbarActionEvent) => void actions.toolbar(e.action)}
     @plaudit-toolbar-dismiss=${() => actions.dismissToolbar()}
@@ -52,7 +58,7 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
     const range = ui.range ?? store.get(ui.id!)?.range;
     return html`<plaudit-note-editor
       class="floating"
-      style=${range ? placeUnder(range.getBoundingClientRect(), 360, 340) : CENTRED}
+      ${styleProps(range ? placeUnder(range.getBoundingClientRect(), 360, 340) : CENTRED)}
       heading=${ui.id && store.get(ui.id)?.note ? 'Edit note' : 'Add note'}
       .value=${ui.note}
       .quote=${ui.quote}

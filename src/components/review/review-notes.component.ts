@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { styleMap } from 'lit-html/directives/style-map.js';
 import { buildDeepLink } from '../../core/deep-link.js';
 import type { ReviewQuery, ReviewSource } from '../../core/review-source.js';
 import { PollController } from '../../controllers/poll-controller.js';
@@ -8,6 +7,7 @@ import { PlauditModerateEvent } from '../../events/plaudit-moderate.js';
 import { PlauditReviewOpenEvent } from '../../events/plaudit-review-open.js';
 import type { ArticleSummary, ModerationStatus, Period, ReviewItem, ReviewPage } from '../../sync/protocol.js';
 import { LiteElement } from '../shared/lite-element.js';
+import { styleProps } from '../shared/style-props.js';
 import { ImportPanel } from './review-import.js';
 import { itemDetail, itemRow, kindOf, STATUS_LABEL } from './review-item.js';
 import { reviewNotesStyles } from './review-notes.styles.js';
@@ -442,7 +442,7 @@ export class PlauditReviewNotes extends LiteElement {
           ? html`<p class="empty">No annotations match these filters.</p>`
           : html`<div class="scroller" role="listbox" aria-label="Annotations" aria-describedby="count keys"
               @scroll=${this.#onScroll} @keydown=${this.#onKey}>
-              <div class="spacer" style=${styleMap({ blockSize: `${Math.max(0, total) * ROW_HEIGHT}px` })}>
+              <div class="spacer" ${styleProps({ 'block-size': `${Math.max(0, total) * ROW_HEIGHT}px` })}>
                 ${repeat(indexes, (i) => i, (i) => this.#row(i))}
               </div>
             </div>`}
@@ -471,7 +471,7 @@ export class PlauditReviewNotes extends LiteElement {
     return html`<div class="row ${item?.status ?? 'loading'}" role="option" data-index=${index}
       tabindex=${activeRow ? 0 : -1} aria-selected=${activeRow ? 'true' : 'false'}
       aria-setsize=${Math.max(0, this.#total)} aria-posinset=${index + 1} aria-busy=${item ? 'false' : 'true'}
-      style=${styleMap({ transform: `translateY(${index * ROW_HEIGHT}px)` })}
+      ${styleProps({ transform: `translateY(${index * ROW_HEIGHT}px)` })}
       @click=${() => this.#moveTo(index)}>
       ${item ? itemRow(item, this.#fixedArticle === null) : html`<span class="row-meta">Loading…</span>`}
     </div>`;
