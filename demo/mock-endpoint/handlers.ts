@@ -1,6 +1,8 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { textHash } from '../../src/core/text-hash.js';
 import { LIMITS } from '../../src/sync/protocol.js';
 import { annotationHandlers } from './annotation-handlers.js';
+import { Busy } from './busy.js';
 import { editorHandlers } from './editor-handlers.js';
 import { Faults } from './faults.js';
 import { RequestLog } from './request-log.js';
@@ -20,6 +22,8 @@ export interface MockEndpointOptions {
   store: ServerStore | Promise<ServerStore>;
   faults?: Faults;
   log?: RequestLog;
+  /** Refuses requests with 429/503 and `Retry-After` in either form, when switched on. */
+  busy?: Busy;
 }
 
 /**
@@ -33,18 +37,23 @@ export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
   const base = (options.base ?? '/api/plaudit').replace(/\/+$/, '');
   const faults = options.faults ?? new Faults();
   const log = options.log ?? new RequestLog();
+  const busy = options.busy ?? new Busy();
 
   const route: Route = (method, path, handle) =>
     http[method](`${base}${path}`, async ({ request, params }) => {
       const body = method === 'get' || method === 'delete' ? '' : await request.clone().text();
       const logged = log.add({ method: request.method, url: request.url, headers: headersOf(request), body, at: performance.now() });
-      const response = await withFaults(faults, request.signal, async () => {
+      const answer = async () => {
         const auth = checkBearer(request.headers.get('Authorization'));
         if (!auth.ok) return problem(auth);
         const caller = { token: auth.value, editor: auth.value === EDITOR_TOKEN };
         const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
         return handle({ request, params: flat, body, store: await options.store, caller, base });
-      });
+      };
+      const refused = busy.take();
+      const response = refused
+        ? problem({ ok: false, status: refused.status, error: 'unavailable', reason: 'the server is busy' }, { 'Retry-After': refused.retryAfter })
+        : await withFaults(faults, request.signal, answer);
       logged.outcome = response.type === 'error' ? 'network-error' : response.status;
       return response;
     });
@@ -62,11 +71,16 @@ export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
       return HttpResponse.json(registration.value, { status: existed ? 200 : 201 });
     }),
 
-    route('get', '/articles/:articleId/claps', async ({ store, caller, params }) => {
+    // Pages poll this: a weak ETag of the answer (the story's clap state as this caller sees it) makes an unchanged story a 304.
+    route('get', '/articles/:articleId/claps', async ({ store, caller, params, request }) => {
       const id = checkArticleId(params.articleId!);
       if (!id.ok) return problem(id);
       const reader = caller.editor ? null : await store.readerForToken(caller.token);
-      return HttpResponse.json(await store.totals(id.value, reader));
+      const totals = await store.totals(id.value, reader);
+      const etag = `W/"c${textHash(`${id.value}\n${totals.total}\n${totals.clappers}\n${totals.mine}`)}"`;
+      const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' };
+      if (noneMatch(request.headers.get('If-None-Match'), etag)) return new HttpResponse(null, { status: 304, headers });
+      return HttpResponse.json(totals, { headers });
     }),
 
     route('get', '/articles/:articleId/claps/:readerId', async ({ store, caller, params }) => {
@@ -119,6 +133,13 @@ async function withFaults(faults: Faults, signal: AbortSignal, run: () => Promis
   if (late === 'lose') return HttpResponse.error();
   if (late === 'stall') await sleep(faults.settings.stallMs, signal);
   return response;
+}
+
+/** `If-None-Match` (a list, or `*`) against a weak ETag: weak comparison, as RFC 9110 asks for GET. */
+function noneMatch(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

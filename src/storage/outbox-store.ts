@@ -23,3 +23,21 @@ export async function enqueue(
 export function listOutbox(db: PlauditDatabase): Promise<OutboxEntry[]> {
   return db.getAll('outbox');
 }
+
+/** The `meta` key holding the time before which nothing may be sent to `endpoint`. */
+const retryAtKey = (endpoint: string) => `sync:retry-at:${endpoint}`;
+
+/**
+ * The time (ms since the epoch) the server at `endpoint` asked the outbox to
+ * wait for with `Retry-After`, kept in `meta` so a reloaded page waits too; 0 when none.
+ */
+export async function readRetryAt(db: PlauditDatabase, endpoint: string): Promise<number> {
+  const stored = Number(await db.get('meta', retryAtKey(endpoint)));
+  return stored > 0 ? stored : 0;
+}
+
+/** Keeps (or, with 0, forgets) the time the outbox for `endpoint` may send again. */
+export async function writeRetryAt(db: PlauditDatabase, endpoint: string, at: number): Promise<void> {
+  if (at > 0) await db.put('meta', String(Math.round(at)), retryAtKey(endpoint));
+  else await db.delete('meta', retryAtKey(endpoint));
+}

@@ -46,8 +46,8 @@ class Stop {
 const KEPT_CHANGING = new Stop({ type: 'retry' });
 const gone = ({ status }: HttpReply) => status === 404 || status === 410;
 
-/** Returns a 2xx answer; turns any other into the outcome the flusher acts on. */
-function check(reply: HttpReply): HttpReply {
+/** Returns a 2xx answer; turns any other into the outcome the flusher acts on (`now` reads a `Retry-After` date). */
+function checkReply(reply: HttpReply, now: number): HttpReply {
   const { status } = reply;
   if (status < 300) return reply;
   const reason: string = reply.body?.reason || `the server answered ${status} ${reply.statusText}`.trim();
@@ -55,7 +55,7 @@ function check(reply: HttpReply): HttpReply {
     status === 401 || status === 403
       ? { type: 'auth', reason }
       : status === 429 || status === 503
-        ? { type: 'retry', retryAfterMs: parseRetryAfter(reply.headers.get('Retry-After')) }
+        ? { type: 'retry', retryAfterMs: parseRetryAfter(reply.headers.get('Retry-After'), now) }
         : status > 499 || status === 408
           ? { type: 'retry' }
           : { type: 'failed', reason },
@@ -68,7 +68,15 @@ function check(reply: HttpReply): HttpReply {
  * entry is deleted (a newer entry for the same key has a new seq, so it stays),
  * ETags go into the annotation record and totals into the `totals` store.
  */
-export function createFlusher(base: string, db: PlauditDatabase, http: HttpClient, hooks: FlushHooks): Flusher {
+export function createFlusher(
+  base: string,
+  db: PlauditDatabase,
+  http: HttpClient,
+  hooks: FlushHooks,
+  /** The engine's clock, which `Retry-After` dates are measured against. */
+  now: () => number = Date.now,
+): Flusher {
+  const check = (reply: HttpReply) => checkReply(reply, now());
   /** Deletes the entry, in one transaction with `change` (ETags, merged notes, totals). */
   const settle = async (entry: OutboxEntry, change?: (tx: SettleTx) => Promise<unknown>) => {
     const tx = db.transaction([...STORES], 'readwrite', RELAXED);

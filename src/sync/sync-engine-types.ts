@@ -6,6 +6,7 @@ import type { PlauditDatabase } from '../storage/open-database.js';
 import type { BackoffOptions } from './backoff.js';
 import type { HttpClient } from './http-client.js';
 import type { SyncLeader } from './leader.js';
+import type { SyncClock, VisibilitySource } from './sync-clock.js';
 import type { ArticleRegistration, ClapTotals } from './protocol.js';
 import type { SyncStatus } from './sync-status.js';
 
@@ -20,6 +21,12 @@ export interface SyncEngineOptions {
   backoff?: Partial<BackoffOptions>;
   /** `null` disables Web Locks (every tab flushes). */
   locks?: LockManager | null;
+  /** Time and timers (default: the page's); tests pass a manual clock. */
+  clock?: SyncClock;
+  /** Where visibility comes from (default: `document`). */
+  visibility?: VisibilitySource;
+  /** The totals refresh while the tab is visible: every `intervalMs` (default 30 s), ±20% jitter from `random`. */
+  totalsRefresh?: { intervalMs?: number; random?: () => number };
 }
 
 /** What an article registers: its id plus the protocol's registration. */
@@ -38,10 +45,16 @@ export interface SyncEngine {
   subscribe(listener: (status: SyncStatus) => void): () => void;
   /**
    * Calls `listener` with the article's totals: the cached ones first, then the
-   * server's (fetched now, then after each clap write and from other tabs).
+   * server's (fetched when the article's first listener subscribes, after each
+   * clap write, from other tabs, when the tab becomes visible again and
+   * periodically while it is visible; one request per article however many
+   * listeners it has).
    */
   subscribeTotals(articleId: string, listener: (totals: ClapTotals) => void): () => void;
-  /** Asks the server for an article's totals; stores and reports them. Null when unreachable. */
+  /**
+   * Asks the server for an article's totals (conditionally, with the last ETag);
+   * stores and reports new ones. Resolves with the latest known totals, null when unreachable.
+   */
   fetchTotals(articleId: string): Promise<ClapTotals | null>;
   /** A store queued a change: flush soon. */
   notifyChanged(): void;

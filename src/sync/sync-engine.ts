@@ -23,12 +23,16 @@
  *
  * It flushes on change (debounced), on start, on `online`, and when the tab
  * becomes visible again, one pass at a time; it backs off with full jitter and
- * honours Retry-After. Only the tab holding the Web Lock
+ * honours Retry-After. The time a `Retry-After` names is kept in the database
+ * (`meta`, per endpoint), so every engine on it, in this tab, another or after
+ * a reload, waits until then: a flush asked for earlier is scheduled for that
+ * time instead. Only the tab holding the Web Lock
  * flushes; the others hear about results over the `plaudit-sync:<endpoint>`
  * BroadcastChannel and from the shared database.
  */
 import { ANNOTATION_CHANNEL, type AnnotationChannelMessage } from '../storage/annotation-store.js';
 import { openPlauditDatabase, type PlauditDatabase } from '../storage/open-database.js';
+import { readRetryAt, writeRetryAt } from '../storage/outbox-store.js';
 import { getReaderIdentity, type ReaderIdentity } from '../storage/reader-identity.js';
 import { DEFAULT_BACKOFF, nextDelay } from './backoff.js';
 import { createHttpClient } from './http-client.js';
@@ -39,6 +43,7 @@ import type { ClapTotals } from './protocol.js';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine-types.js';
 import { sendRound } from './send-pool.js';
 import { sharedRegistry } from './shared-registry.js';
+import { systemClock } from './sync-clock.js';
 import { statusOf, SyncState, type SyncStatus } from './sync-status.js';
 import { createTotalsFeed } from './totals-feed.js';
 
@@ -48,6 +53,8 @@ export type { ArticleInfo, SyncEngine, SyncEngineOptions } from './sync-engine-t
 type Message = { status: SyncStatus } | { articleId: string; totals: ClapTotals } | { idle?: never };
 
 const trim = (endpoint: string) => endpoint.replace(/\/+$/, '');
+/** A stored Retry-After time further ahead than this is a clock that jumped; it is ignored. */
+const MAX_STORED_WAIT_MS = 24 * 60 * 60_000;
 const acquire = sharedRegistry<SyncEngine>();
 
 /**
@@ -66,7 +73,7 @@ export function createSyncEngine(endpoint: string, options?: SyncEngineOptions):
 }
 
 function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: () => void): SyncEngine {
-  const { debounceMs = 400 } = options;
+  const { debounceMs = 400, clock = systemClock, visibility = document } = options;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const database = (options.openDatabase ?? openPlauditDatabase)();
   database.catch(() => undefined);
@@ -78,12 +85,14 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
   const listening = new AbortController();
   const listeners = new Set<(status: SyncStatus) => void>();
   let status: SyncStatus = { state: SyncState.Syncing, pending: 0, failed: [] };
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let running: Promise<void> | undefined;
   let again = false;
   let failures = 0;
-  /** No pass before this time (backoff, Retry-After) unless forced. */
+  /** No pass before this time (backoff) unless forced. */
   let resumeAt = 0;
+  /** The database may hold a Retry-After time for this endpoint (so a pass that gets through clears it). */
+  let retryAtStored = true;
   /** No answer came at all on the last pass, or the browser says it is offline. */
   let offline = false;
   /** The server's reason for refusing this device's token, until a pass gets through. */
@@ -93,7 +102,11 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
   let stopped = false;
 
   const post = (message: Message) => stopped || channel.postMessage(message);
-  const totals = createTotalsFeed(endpoint, http, database, (articleId, t) => post({ articleId, totals: t }));
+  const totals = createTotalsFeed(endpoint, http, database, (articleId, t) => post({ articleId, totals: t }), {
+    clock,
+    visibility,
+    ...options.totalsRefresh,
+  });
 
   const setStatus = (next: SyncStatus, fromOtherTab?: boolean) => {
     if (JSON.stringify(next) === JSON.stringify(status)) return;
@@ -111,8 +124,8 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
 
   /** Runs a pass after `ms`, replacing one already set. */
   const schedule = (ms: number) => {
-    clearTimeout(timer);
-    timer = stopped ? undefined : setTimeout(() => ((timer = undefined), flush()), ms);
+    clock.clearTimeout(timer);
+    timer = stopped ? undefined : clock.setTimeout(() => ((timer = undefined), flush()), ms);
   };
 
   /** Forgets failures and backoff, as when the network returns or a pass gets through. */
@@ -125,8 +138,15 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
   /** Full-jitter backoff, never less than `Retry-After`; returns the wait. */
   const backOff = (retryAfterMs?: number) => {
     const delay = nextDelay(++failures, retryAfterMs ?? null, backoff);
-    resumeAt = Date.now() + delay;
+    resumeAt = clock.now() + delay;
     return delay;
+  };
+
+  /** The stored Retry-After time, unless it has passed (or is implausibly far). */
+  const storedRetryAt = async (db: PlauditDatabase) => {
+    const at = await readRetryAt(db, endpoint);
+    retryAtStored = at > 0;
+    return at - clock.now() <= MAX_STORED_WAIT_MS ? at : 0;
   };
 
   /** One pass at a time; a request during a pass runs another after it. */
@@ -148,7 +168,8 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
   const pass = async () => {
     if (stopped) return;
     const db = await database;
-    const wait = resumeAt - Date.now();
+    const wait = Math.max(resumeAt, await storedRetryAt(db)) - clock.now();
+    if (stopped) return;
     if (wait > 0) return schedule(wait);
     if (!navigator.onLine) {
       offline = true;
@@ -174,17 +195,27 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
 
   /** Sends pending entries until none are left; returns the wait before a retry, or null. */
   const drain = async (db: PlauditDatabase): Promise<number | null> => {
-    const send = createFlusher(endpoint, db, http, {
-      totals: totals.emit,
-      changed(articleId) {
-        const message: AnnotationChannelMessage = { type: 'reload', articleId };
-        (annotationChannel ??= new BroadcastChannel(ANNOTATION_CHANNEL)).postMessage(message);
+    const send = createFlusher(
+      endpoint,
+      db,
+      http,
+      {
+        totals: totals.emit,
+        changed(articleId) {
+          const message: AnnotationChannelMessage = { type: 'reload', articleId };
+          (annotationChannel ??= new BroadcastChannel(ANNOTATION_CHANNEL)).postMessage(message);
+        },
       },
-    });
+      () => clock.now(),
+    );
     for (;;) {
       const entries = (await db.getAll('outbox')).filter((e) => e.state === 'pending');
       if (!entries.length || stopped) {
         reset();
+        if (retryAtStored) {
+          retryAtStored = false;
+          await writeRetryAt(db, endpoint, 0);
+        }
         await refresh();
         return null;
       }
@@ -196,14 +227,19 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
       }
       offline = stop.type === 'retry' && !!stop.offline;
       authError = stop.type === 'auth' ? stop.reason : undefined;
+      if (retryAfterMs > 0) {
+        // Kept with the outbox, so a reload (or another tab) does not ask before then either.
+        await writeRetryAt(db, endpoint, clock.now() + retryAfterMs);
+        retryAtStored = true;
+      }
       await refresh();
       return backOff(retryAfterMs);
     }
   };
 
-  /** Runs a pass now, ignoring backoff. */
+  /** Runs a pass now, ignoring backoff (not a stored Retry-After: that pass is scheduled for its time). */
   const flushNow = () => {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = undefined;
     resumeAt = 0;
     return flush();
@@ -245,7 +281,7 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
     dispose() {
       if (stopped) return;
       stopped = true;
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       http.dispose();
       channel.close();
       annotationChannel?.close();
@@ -268,7 +304,7 @@ function newEngine(endpoint: string, options: SyncEngineOptions = {}, release: (
   const signal = listening.signal;
   addEventListener('online', () => (reset(), schedule(0)), { signal });
   addEventListener('offline', () => ((offline = true), refresh()), { signal });
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && schedule(0), { signal });
+  visibility.addEventListener('visibilitychange', () => visibility.visibilityState === 'visible' && schedule(0), { signal });
   schedule(0);
   return engine;
 }

@@ -6,6 +6,7 @@ import { openPlauditDatabase, resetPlauditDatabase, type PlauditDatabase } from 
 import { enqueue } from '../../src/storage/outbox-store.js';
 import { getReaderIdentity } from '../../src/storage/reader-identity.js';
 import { DB_NAME } from '../../src/storage/schema.js';
+import { Busy } from '../../demo/mock-endpoint/busy.js';
 import { Faults } from '../../demo/mock-endpoint/faults.js';
 import { createHandlers } from '../../demo/mock-endpoint/handlers.js';
 import { createMockFetch } from '../../demo/mock-endpoint/in-page.js';
@@ -19,6 +20,8 @@ const TEST_SERVER_DB = 'plaudit-mock-server-test';
 export interface TestMock {
   store: ServerStore;
   faults: Faults;
+  /** Refuses the next requests with 429/503 and `Retry-After` (seconds or a date). */
+  busy: Busy;
   log: RequestLog;
   handlers: HttpHandler[];
   /** Answers in-page from the same handlers (no service worker). */
@@ -34,7 +37,8 @@ export async function startTestMock(options: { worker?: boolean; random?: () => 
   const store = await ServerStore.open(TEST_SERVER_DB);
   const faults = new Faults(options.random);
   const log = new RequestLog();
-  const handlers = createHandlers({ base: BASE, store, faults, log });
+  const busy = new Busy();
+  const handlers = createHandlers({ base: BASE, store, faults, log, busy });
   let worker: SetupWorker | null = null;
   if (options.worker) {
     worker = setupWorker(...handlers);
@@ -43,12 +47,14 @@ export async function startTestMock(options: { worker?: boolean; random?: () => 
   return {
     store,
     faults,
+    busy,
     log,
     handlers,
     worker,
     fetch: createMockFetch(handlers),
     async reset() {
       faults.heal();
+      busy.clear();
       log.clear();
       await store.clear();
     },
