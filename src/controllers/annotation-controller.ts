@@ -11,6 +11,8 @@ import {
   ANNOTATION_CHANNEL, openAnnotationStore, type AnnotationChannelMessage, type AnnotationStore,
 } from '../storage/annotation-store.js';
 
+export { isQuotaError } from '../storage/annotation-store.js';
+
 /** One of the reader's annotations as a host page sees it. */
 export interface ArticleAnnotation {
   /** W3C Web Annotation JSON, as stored (a corrupt record is passed on as it is). */
@@ -164,7 +166,8 @@ export class AnnotationController implements ReactiveController {
 
   /**
    * Saves a new annotation for `range`. Returns null when the range is outside
-   * the article or holds only whitespace.
+   * the article or holds only whitespace. Rejects with the store's error when
+   * the write fails; the annotation is then neither kept nor drawn.
    */
   async create(range: AbstractRange, note: string, visibility: NoteVisibility): Promise<Annotation | null> {
     await this.ready;
@@ -190,7 +193,10 @@ export class AnnotationController implements ReactiveController {
     return annotation;
   }
 
-  /** Changes a note's text and visibility; an empty text leaves a plain highlight. */
+  /**
+   * Changes a note's text and visibility; an empty text leaves a plain highlight.
+   * Rejects with the store's error when the write fails, the stored version kept.
+   */
   async update(id: string, note: string, visibility: NoteVisibility): Promise<Annotation | null> {
     const current = this.records.get(id);
     if (!current) return null;
@@ -205,30 +211,64 @@ export class AnnotationController implements ReactiveController {
     return annotation;
   }
 
-  /** Puts back an annotation (Undo after delete). */
+  /** Puts back an annotation (Undo after delete). Rejects, leaving it deleted, when the write fails. */
   async restore(annotation: Annotation): Promise<void> {
     if (this.model) this.results.set(annotation.id, await anchor(this.model, annotation));
     await this.save(annotation);
   }
 
-  /** Deletes an annotation, orphan or not. Returns what was deleted, for Undo. */
+  /**
+   * Deletes an annotation, orphan or not. Returns what was deleted, for Undo.
+   * When the write fails the annotation is put back and the store's error is rethrown.
+   */
   async remove(id: string): Promise<Annotation | null> {
     const current = this.records.get(id);
     if (!current || !this.store) return null;
+    const result = this.results.get(id);
     this.records.delete(id);
     this.results.delete(id);
     this.rebuildViews();
     const articleId = this.options.articleId();
-    await this.store.remove(id, articleId, { sync: this.options.sync() });
+    try {
+      await this.store.remove(id, articleId, { sync: this.options.sync() });
+    } catch (error) {
+      if (!this.records.has(id)) {
+        this.records.set(id, current);
+        if (result) this.results.set(id, result);
+        this.rebuildViews();
+      }
+      throw error;
+    }
     this.post({ type: 'delete', articleId, id });
     this.options.changed?.();
     return current;
   }
 
+  /**
+   * Shows the change at once, then stores it. When the write fails the change
+   * is undone in memory (a new record disappears, an edited one goes back to
+   * its stored version) and the store's error is rethrown, so the UI can say so.
+   */
   private async save(annotation: Annotation): Promise<void> {
-    this.records.set(annotation.id, annotation);
+    const { id } = annotation;
+    const previous = this.records.get(id);
+    this.records.set(id, annotation);
     this.rebuildViews();
-    await this.store!.put(annotation, { sync: this.options.sync() && this.store!.persistent });
+    try {
+      await this.store!.put(annotation, { sync: this.options.sync() && this.store!.persistent });
+    } catch (error) {
+      // Another change to the same record meanwhile (another tab) wins.
+      if (this.records.get(id) === annotation) {
+        // An edit keeps its anchoring; a new or restored record goes with its result.
+        if (previous) this.records.set(id, previous);
+        else {
+          this.records.delete(id);
+          this.results.delete(id);
+        }
+        this.rebuildViews();
+      }
+      throw error;
+    }
     this.post({ type: 'put', articleId: annotation.target.source, annotation });
     this.options.changed?.();
   }

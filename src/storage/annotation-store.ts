@@ -4,6 +4,39 @@ import { enqueue } from './outbox-store.js';
 import { getReaderIdentity } from './reader-identity.js';
 import { OutboxKind, type AnnotationRecord } from './schema.js';
 
+/**
+ * Whether a failed write failed because the browser's storage for the site is
+ * full: `QuotaExceededError` from a request or an aborted transaction (older
+ * Firefox named it `NS_ERROR_DOM_QUOTA_REACHED`).
+ */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/**
+ * Runs the writes of one read-write transaction and resolves when it commits.
+ * If a write throws or the transaction aborts (a full quota aborts it only at
+ * commit), it rejects with that error once the transaction has ended: nothing
+ * is half-written (the outbox entry goes with the record or not at all), and
+ * the transaction's own `done` promise is always observed, so no rejection
+ * reaches the page unhandled.
+ */
+async function writeIn(tx: { done: Promise<void>; abort(): void }, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted or finished.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+}
+
 /** Options for a write: `sync` queues the change for the server in the same transaction. */
 export interface WriteOptions {
   sync: boolean;
@@ -75,35 +108,37 @@ class IdbAnnotationStore implements AnnotationStore {
   async put(annotation: Annotation, { sync }: WriteOptions): Promise<void> {
     const tx = this.db.transaction(['annotations', 'outbox'], 'readwrite');
     const store = tx.objectStore('annotations');
-    const previous = await store.get(annotation.id);
-    await store.put(toRecord(annotation, previous));
-    if (sync) {
-      await enqueue(tx, {
-        key: annotationOutboxKey(annotation.id),
-        kind: OutboxKind.AnnotationPut,
-        articleId: annotation.target.source,
-        targetId: annotation.id,
-      });
-    }
-    await tx.done;
+    await writeIn(tx, async () => {
+      const previous = await store.get(annotation.id);
+      await store.put(toRecord(annotation, previous));
+      if (sync) {
+        await enqueue(tx, {
+          key: annotationOutboxKey(annotation.id),
+          kind: OutboxKind.AnnotationPut,
+          articleId: annotation.target.source,
+          targetId: annotation.id,
+        });
+      }
+    });
   }
 
   async remove(id: string, articleId: string, { sync }: WriteOptions): Promise<void> {
     const tx = this.db.transaction(['annotations', 'outbox'], 'readwrite');
     const store = tx.objectStore('annotations');
-    if (sync) {
-      const previous = await store.get(id);
-      if (previous) await store.put({ ...previous, deleted: true });
-      await enqueue(tx, {
-        key: annotationOutboxKey(id),
-        kind: OutboxKind.AnnotationDelete,
-        articleId,
-        targetId: id,
-      });
-    } else {
-      await store.delete(id);
-    }
-    await tx.done;
+    await writeIn(tx, async () => {
+      if (sync) {
+        const previous = await store.get(id);
+        if (previous) await store.put({ ...previous, deleted: true });
+        await enqueue(tx, {
+          key: annotationOutboxKey(id),
+          kind: OutboxKind.AnnotationDelete,
+          articleId,
+          targetId: id,
+        });
+      } else {
+        await store.delete(id);
+      }
+    });
   }
 }
 

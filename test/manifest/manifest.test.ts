@@ -7,7 +7,9 @@ import type { PlauditArticleElement } from '../../src/components/article/article
 import type { PlauditClapsElement } from '../../src/components/claps/claps.component.js';
 import type { PlauditReviewElement } from '../../src/components/review/review.component.js';
 import { waitUntil } from '../helpers/wait.js';
-import { ARTICLE_HTML, buttonNamed, findRange, highlightSelection, pressKey, shadow, uniqueId } from '../components/article/helpers.js';
+import {
+  ARTICLE_HTML, buttonNamed, failAnnotationWrites, findRange, highlightSelection, pressKey, select, shadow, toolbar, uniqueId,
+} from '../components/article/helpers.js';
 import { allNotes, EDITOR_TOKEN, seedHandMade, serveMock } from '../components/review/helpers.js';
 import { BASE } from '../sync/helpers.js';
 import { accessor, contractProblems, Seen } from './seen.js';
@@ -208,6 +210,19 @@ describe('custom-elements.json', () => {
       await el.startReadingCursor();
       await waitUntil(() => popup('cursor'), 'no reading cursor');
       pressKey(popup('cursor')!, 'Escape');
+
+      // A highlight the browser refuses to store: the notice with Try again.
+      const restore = failAnnotationWrites('throw');
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        select(findRange(el, 'Stable sorts'));
+        buttonNamed((await toolbar(el)).shadowRoot!, 'Highlight').click();
+        await waitUntil(() => seen.parts.has('notice'), 'no notice after a failed write');
+      } finally {
+        restore();
+        console.warn = warn;
+      }
 
       await waitUntil(() => seen.heard.has('plaudit-sync-status'), 'no plaudit-sync-status', { timeout: 10_000 });
       expectSeenAsDocumented(seen);

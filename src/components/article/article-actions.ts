@@ -10,6 +10,7 @@ import { describeView, excerpt } from './annotation-card.js';
 import type { ArticleLayer } from './article-layer.js';
 import { copyText } from './clipboard.js';
 import { blockLocalQuote } from './link-context.js';
+import { noteFailureMessage, writeFailureMessage } from './storage-failure.js';
 
 /**
  * Unfolds what hides a passage the reader asked to go to: a closed <details>, or
@@ -28,12 +29,27 @@ function revealPassage(node: Node, host: Element): void {
 export type ArticleUi =
   | { kind: 'idle' }
   | { kind: 'cursor-menu'; range: Range }
-  | { kind: 'editor'; range: Range | null; id: string | null; quote: string; note: string; visibility: Annotation['plaudit:visibility'] }
+  | {
+      kind: 'editor';
+      range: Range | null;
+      id: string | null;
+      quote: string;
+      note: string;
+      visibility: Annotation['plaudit:visibility'];
+      /** Why the last save failed; the editor stays open with the reader's text. */
+      error?: string;
+    }
   | { kind: 'card'; id: string }
   | { kind: 'chooser'; ids: string[]; x: number; y: number }
   | { kind: 'link'; url: string };
 
 const IDLE: ArticleUi = { kind: 'idle' };
+
+/** A write the browser refused: what to tell the reader, and how to try again. */
+export interface ArticleNotice {
+  message: string;
+  retry: () => Promise<void>;
+}
 
 /** Smooth scrolling, unless the reader asked for less motion. */
 export const scrollBehavior = (): ScrollBehavior =>
@@ -115,12 +131,7 @@ export class ArticleActions {
     if (action === 'highlight') {
       // Done with the selection before the write, so a second press cannot save it twice.
       this.finishSelection(ui.kind === 'cursor-menu');
-      const annotation = await layer.store.create(range, '', host.noteVisibility);
-      if (annotation) {
-        host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
-        this.announce(`Highlighted: ${excerpt(quoteOf(annotation)?.exact ?? '')}`);
-      }
-      return;
+      return this.highlight(range);
     }
     // What the reader sees of the selection: the text model's text, as stored
     // (an inline icon's SVG label or hidden text in the range is not part of it).
@@ -134,6 +145,35 @@ export class ArticleActions {
     } else {
       await this.copyLink(blockLocalQuote(model, offsets.start, offsets.end, range, host));
     }
+  }
+
+  /** Saves a highlight of `range`; when storage refuses, says so and offers to try again. */
+  private async highlight(range: Range): Promise<void> {
+    const { store, host } = this.layer;
+    try {
+      const annotation = await store.create(range, '', host.noteVisibility);
+      this.dismissNotice();
+      if (!annotation) return;
+      host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
+      this.announce(`Highlighted: ${excerpt(quoteOf(annotation)?.exact ?? '')}`);
+    } catch (error) {
+      this.failed(writeFailureMessage('highlight', error), () => this.highlight(range), error);
+    }
+  }
+
+  /** Shows a refused write as an alert with Try again; the error goes to the console too. */
+  private failed(message: string, retry: () => Promise<void>, error: unknown): void {
+    console.warn(`Plaudit: ${message}`, error);
+    this.layer.set({ notice: { message, retry } });
+  }
+
+  dismissNotice(): void {
+    if (this.layer.notice) this.layer.set({ notice: null });
+  }
+
+  /** The notice's Try again. */
+  retryNotice(): Promise<void> {
+    return this.layer.notice?.retry() ?? Promise.resolve();
   }
 
   private finishSelection(fromCursor: boolean): void {
@@ -157,17 +197,31 @@ export class ArticleActions {
     this.setUi({ kind: 'editor', range: null, id, quote: view.quote, note: view.note, visibility });
   }
 
+  /**
+   * Saves the editor's note. When storage refuses, the editor stays open with
+   * the reader's text and says why; Save tries again.
+   */
   async saveNote(text: string, visibility: NonNullable<Annotation['plaudit:visibility']>): Promise<void> {
     const { ui, store, host, cursor } = this.layer;
     if (ui.kind !== 'editor') return;
+    // Kept in the state too, so the text survives whatever re-renders the editor.
+    const editing = { ...ui, note: text, visibility, error: '' };
+    this.setUi(editing);
+    const fromCursor = cursor.active;
+    let annotation: Annotation | null;
+    try {
+      annotation = ui.id ? await store.update(ui.id, text, visibility) : ui.range && (await store.create(ui.range, text, visibility));
+    } catch (error) {
+      console.warn('Plaudit: the note was not saved', error);
+      // Only if the reader is still in this editor.
+      if (this.layer.ui === editing) this.setUi({ ...editing, error: noteFailureMessage(error) });
+      return;
+    }
     if (ui.id) {
-      const annotation = await store.update(ui.id, text, visibility);
       if (annotation) host.dispatchEvent(new PlauditAnnotationUpdateEvent({ annotation }));
       this.announce('Note saved');
       return this.closePopup();
     }
-    const fromCursor = cursor.active;
-    const annotation = ui.range && (await store.create(ui.range, text, visibility));
     if (annotation) host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
     this.announce(text ? 'Note saved' : 'Highlighted');
     this.finishSelection(fromCursor);
@@ -193,21 +247,44 @@ export class ArticleActions {
     this.restoreFocus();
   }
 
-  async remove(id: string): Promise<void> {
+  /**
+   * Deletes an annotation and offers Undo. Resolves true when it was deleted;
+   * when storage refuses, it stays, and the notice says so and offers to try again.
+   */
+  async remove(id: string): Promise<boolean> {
     const { ui, store, host, undo } = this.layer;
-    const annotation = await store.remove(id);
-    if (!annotation) return;
+    const kind = store.get(id)?.note ? 'Note' : 'Highlight';
+    let annotation: Annotation | null;
+    try {
+      annotation = await store.remove(id);
+    } catch (error) {
+      this.failed(writeFailureMessage('delete', error, kind), () => this.remove(id).then(() => undefined), error);
+      return false;
+    }
+    if (!annotation) return false;
+    this.dismissNotice();
     host.dispatchEvent(new PlauditAnnotationDeleteEvent({ annotation }));
-    const kind = annotation.body ? 'Note' : 'Highlight';
-    undo.offer(annotation, `${kind} deleted`);
-    this.announce(`${kind} deleted. Undo is available for a few seconds.`);
+    const deleted = annotation.body ? 'Note' : 'Highlight';
+    undo.offer(annotation, `${deleted} deleted`);
+    this.announce(`${deleted} deleted. Undo is available for a few seconds.`);
     if (ui.kind === 'card') this.closePopup();
+    return true;
   }
 
   async undoDelete(): Promise<void> {
     const annotation = this.layer.undo.take();
-    if (!annotation) return;
-    await this.layer.store.restore(annotation);
+    if (annotation) await this.restore(annotation);
+  }
+
+  private async restore(annotation: Annotation): Promise<void> {
+    try {
+      await this.layer.store.restore(annotation);
+    } catch (error) {
+      const kind = annotation.body ? 'Note' : 'Highlight';
+      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation), error);
+      return;
+    }
+    this.dismissNotice();
     this.layer.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
     this.announce('Restored');
   }

@@ -2,7 +2,7 @@ import { css } from '../shared/lite-element.js';
 
 /**
  * What the annotation layer adds to `<plaudit-article>`'s shadow root: cards,
- * the chooser, the link field, the panel's place, the Undo bar and the reading
+ * the chooser, the link field, the panel's place, the Undo bar, the storage-failure notice and the reading
  * cursor. Buttons, colours and the font come from the shell's styles.
  */
 export const layerStyles = css`
@@ -10,6 +10,7 @@ export const layerStyles = css`
   .popover,
   .panel,
   .undo,
+  .notice,
   .cursor {
     position: fixed;
     z-index: 2147483000;
@@ -70,6 +71,7 @@ export const layerStyles = css`
     }
   }
   .undo,
+  .notice,
   .cursor {
     left: 50%;
     bottom: 16px;
@@ -84,7 +86,14 @@ export const layerStyles = css`
     font: var(--_font);
     max-width: calc(100vw - 32px);
   }
-  .undo button {
+  /* Above the Undo bar, which can be shown at the same time. */
+  .notice {
+    bottom: 72px;
+    flex-wrap: wrap;
+    border-inline-start: 4px solid var(--plaudit-error-color, #f28b82);
+  }
+  .undo button,
+  .notice button {
     background: transparent;
     border-color: currentColor;
   }

@@ -11,7 +11,7 @@ import { UndoController } from '../../controllers/undo-controller.js';
 import '../selection-toolbar/selection-toolbar.js';
 import '../notes-panel/notes-panel.js';
 import '../note-editor/note-editor.js';
-import { ArticleActions, type ArticleUi } from './article-actions.js';
+import { ArticleActions, type ArticleNotice, type ArticleUi } from './article-actions.js';
 import { renderArticleOverlays } from './article-overlays.js';
 import { layerStyles } from './article-layer.styles.js';
 import type { PlauditArticleElement } from './article.component.js';
@@ -34,6 +34,8 @@ export class ArticleLayer implements ReactiveController {
   panelOpen = false;
   /** The live region's text. */
   announcement = '';
+  /** A write the browser refused, shown until dismissed or retried successfully (an alert). */
+  notice: ArticleNotice | null = null;
 
   readonly store: AnnotationController;
   readonly selection: SelectionController;
@@ -84,7 +86,7 @@ export class ArticleLayer implements ReactiveController {
   }
 
   /** Changes what the layer shows and re-renders the element. */
-  set(state: Partial<Pick<ArticleLayer, 'ui' | 'panelOpen' | 'announcement'>>): void {
+  set(state: Partial<Pick<ArticleLayer, 'ui' | 'panelOpen' | 'announcement' | 'notice'>>): void {
     Object.assign(this, state);
     this.host.requestUpdate();
   }

@@ -63,6 +63,7 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
       .value=${ui.note}
       .quote=${ui.quote}
       .visibility=${ui.visibility ?? NoteVisibility.Private}
+      .error=${ui.error ?? ''}
       @plaudit-note-save=${(e: NoteSaveEvent) => void actions.saveNote(e.text, e.visibility)}
       @plaudit-note-cancel=${() => actions.cancelEditor()}
     ></plaudit-note-editor>`;
@@ -100,16 +101,35 @@ function renderPanel(layer: ArticleLayer) {
       const views = store.views;
       const index = views.findIndex((v) => v.id === id);
       const next = views[index + 1] ?? views[index - 1];
-      void actions.remove(id).then(() => layer.panel?.updateComplete).then(() => layer.panel?.focusItem(next?.id ?? null));
+      // Not deleted (storage refused): focus stays where it is, on the item.
+      void actions.remove(id).then(async (deleted) => {
+        if (!deleted) return;
+        await layer.panel?.updateComplete;
+        layer.panel?.focusItem(next?.id ?? null);
+      });
     }
   };
   return html`<plaudit-notes-panel class="panel" part="panel" .views=${store.views} @plaudit-panel-action=${onAction}></plaudit-notes-panel>`;
+}
+
+/**
+ * A write the browser refused: an alert (heard at once) that stays until the
+ * reader dismisses it or Try again succeeds.
+ */
+function renderNotice({ notice, actions }: ArticleLayer) {
+  if (!notice) return nothing;
+  return html`<div class="notice" part="notice" role="alert">
+    <span>${notice.message}</span>
+    <button type="button" @click=${() => void actions.retryNotice()}>Try again</button>
+    <button type="button" @click=${() => actions.dismissNotice()}>Dismiss</button>
+  </div>`;
 }
 
 /** Everything that floats over the article, in the element's shadow root. */
 export function renderArticleOverlays(layer: ArticleLayer) {
   const { undo, cursor, actions } = layer;
   return html`${renderToolbar(layer)}${renderPopup(layer)}${layer.panelOpen ? renderPanel(layer) : nothing}
+    ${renderNotice(layer)}
     ${undo.pending
       ? html`<div class="undo" part="undo">
           <span>${undo.pending.message}.</span>

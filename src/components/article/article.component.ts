@@ -59,6 +59,7 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  * @csspart claps - The `<plaudit-claps>` element.
  * @csspart undo - The "Undo" toast after a deletion.
  * @csspart cursor - The reading cursor's bar (it holds the focus while the cursor is on).
+ * @csspart notice - The alert shown when the browser could not store a change, with Try again and Dismiss.
  *
  * @cssproperty --plaudit-highlight-color - Background of a highlight (default `rgb(255 204 0 / 0.4)`). The highlight colours are translucent, so the page's text colour shows through on light and dark pages.
  * @cssproperty --plaudit-note-color - Background of a passage with a note (default `rgb(64 156 255 / 0.28)`).

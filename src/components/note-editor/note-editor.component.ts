@@ -48,6 +48,7 @@ export class PlauditNoteEditor extends LiteElement {
   #value = '';
   #quote = '';
   #visibility: NoteVisibility = NoteVisibility.Private;
+  #error = '';
   /** The text box's length, for the counter. */
   #length = 0;
   #rendered = false;
@@ -68,6 +69,18 @@ export class PlauditNoteEditor extends LiteElement {
   }
   set quote(value: string) {
     this.#quote = value;
+    this.requestUpdate();
+  }
+
+  /**
+   * Why the last save did not work (storage refused it), shown in the editor's
+   * alert; empty when there is nothing to say. The text box keeps the reader's text.
+   */
+  get error(): string {
+    return this.#error;
+  }
+  set error(value: string) {
+    this.#error = value;
     this.requestUpdate();
   }
 
@@ -130,6 +143,9 @@ export class PlauditNoteEditor extends LiteElement {
 
   protected render() {
     const over = this.#length - NOTE_MAX_LENGTH;
+    const error = over > 0
+      ? `This note is too long. Notes can have at most ${count.format(NOTE_MAX_LENGTH)} characters; shorten it to save.`
+      : this.#error;
     return html`<div
       part="base"
       role="dialog"
@@ -141,7 +157,7 @@ export class PlauditNoteEditor extends LiteElement {
       <label for="note">Note</label>
       <textarea
         id="note"
-        aria-describedby="counter hint${over > 0 ? ' error' : ''}"
+        aria-describedby="counter hint${error ? ' error' : ''}"
         aria-invalid=${over > 0 ? 'true' : 'false'}
         @input=${() => {
           this.#length = this.textarea.value.length;
@@ -153,11 +169,7 @@ export class PlauditNoteEditor extends LiteElement {
           ? ` (${count.format(over)} too many)`
           : nothing}
       </div>
-      <p id="error" class="error" role="alert">
-        ${over > 0
-          ? `This note is too long. Notes can have at most ${count.format(NOTE_MAX_LENGTH)} characters; shorten it to save.`
-          : nothing}
-      </p>
+      <p id="error" class="error" role="alert">${error || nothing}</p>
       <label class="share">
         <input type="checkbox" .checked=${this.visibility === NoteVisibility.Shared} />
         Share with the editors
