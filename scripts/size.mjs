@@ -6,11 +6,15 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 // Budgets from the foundation issue. `total` for the reader bundle is the issue's
-// 28 KB target, which the annotation layer does not meet yet (about 36.6 KB with
-// sync): that figure is printed as NOT MET, and `totalCap` stops it from growing.
+// 28 KB target, which the annotation layer does not meet yet (about 40.7 KB with
+// sync): that figure is printed as NOT MET, and `totalCap` stops it from growing
+// unnoticed. It was raised from 40 to 41 KB for four features readers need (other
+// tools' annotations anchored, strict-CSP positioning, refused writes reported,
+// fresh totals and a remembered Retry-After); the reader-on-real-devices issue owns
+// bringing the total down.
 const budgets = {
   'plaudit-claps': { upfront: 10 * KB },
-  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 40 * KB },
+  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 41 * KB },
   'plaudit-review': { upfront: 30 * KB },
 };
 
