@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { selectionRangeIn } from './selection-range.js';
 
 /** A usable selection in the article: inside it, not collapsed, not only whitespace. */
 export interface ArticleSelection {
@@ -25,7 +26,8 @@ export function isToolbarShortcut(event: KeyboardEvent): boolean {
 
 /**
  * Tracks the document selection and publishes it (`current`) when it lies
- * wholly inside the host's light DOM and holds visible text. While a pointer is
+ * wholly inside the host's light DOM and holds visible text (also when the host
+ * sits inside another component's shadow root: see `selectionRangeIn`). While a pointer is
  * down nothing is published, so a drag shows the toolbar once, at its end.
  * Listeners are added on connect and removed on disconnect.
  */
@@ -108,9 +110,8 @@ export class SelectionController implements ReactiveController {
 
   /** The selection in the article right now, without publishing it; null when there is none. */
   read(): ArticleSelection | null {
-    const selection = this.host.ownerDocument.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-    const range = selection.getRangeAt(0);
+    const range = selectionRangeIn(this.host);
+    if (!range) return null;
     if (!this.host.contains(range.startContainer) || !this.host.contains(range.endContainer)) return null;
     if (range.toString().trim() === '') return null;
     const coarse = this.host.ownerDocument.defaultView?.matchMedia?.('(pointer: coarse)').matches ?? false;

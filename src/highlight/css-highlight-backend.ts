@@ -59,19 +59,46 @@ function release(doc: Document, state: SharedState): void {
   shared.delete(doc);
 }
 
+/** The `::highlight()` rules adopted into a shadow root that holds articles, with how many hold them. */
+const scoped = new WeakMap<ShadowRoot, { sheet: CSSStyleSheet; users: number }>();
+
+/**
+ * Adopts the highlight rules into `root` too: text inside another component's
+ * shadow root is styled by that root's stylesheets, not the document's, so the
+ * document's `::highlight()` rules do not reach it.
+ */
+function holdIn(root: ShadowRoot, doc: Document): () => void {
+  let entry = scoped.get(root);
+  if (entry === undefined) {
+    const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    scoped.set(root, (entry = { sheet, users: 0 }));
+  }
+  entry.users++;
+  const held = entry;
+  return () => {
+    if (--held.users > 0) return;
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== held.sheet);
+    scoped.delete(root);
+  };
+}
+
 /**
  * Holds the document's highlight stylesheet from now until the returned function
- * is called. `<plaudit-article>` holds it from connection, while the page is
+ * is called, and `root`'s when the article sits inside a shadow root.
+ * `<plaudit-article>` holds it from connection, while the page is
  * still loading: adding a stylesheet makes the browser restyle the whole page,
  * which on a long article is a long task, and it belongs with the page's own
  * first styling, not with the first highlights drawn later.
  */
-export function holdHighlightStyles(doc: Document): () => void {
+export function holdHighlightStyles(doc: Document, root: Node = doc): () => void {
   if (!supportsCssHighlights(doc)) return () => {};
   const state = acquire(doc);
+  const releaseRoot = root instanceof ShadowRoot ? holdIn(root, doc) : () => {};
   let held = true;
   return () => {
-    if (held) release(doc, state);
+    if (held) release(doc, state), releaseRoot();
     held = false;
   };
 }

@@ -6,6 +6,7 @@ import { ArticleMutationController } from '../../controllers/article-mutation-co
 import { HighlightController } from '../../controllers/highlight-controller.js';
 import { ReadingCursorController } from '../../controllers/reading-cursor-controller.js';
 import { SelectionController } from '../../controllers/selection-controller.js';
+import { selectionRangeIn } from '../../controllers/selection-range.js';
 import type { SyncController } from '../../controllers/sync-controller.js';
 import { UndoController } from '../../controllers/undo-controller.js';
 import '../selection-toolbar/selection-toolbar.js';
@@ -141,8 +142,7 @@ export class ArticleLayer implements ReactiveController {
     // Only clicks on the article itself (light DOM), not on the widget's own UI.
     const origin = event.composedPath()[0];
     if (!(origin instanceof Node) || !this.host.contains(origin)) return;
-    const selection = this.host.ownerDocument.getSelection();
-    if (selection && !selection.isCollapsed && selection.toString().trim()) return;
+    if (selectionRangeIn(this.host)?.toString().trim()) return;
     this.actions.openAt(event.clientX, event.clientY);
   };
 
@@ -152,8 +152,7 @@ export class ArticleLayer implements ReactiveController {
     const doc = host.ownerDocument;
     const active = doc.activeElement;
     if (active && (active === host || host.contains(active))) return true;
-    const selection = doc.getSelection();
-    const anchor = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
+    const anchor = selectionRangeIn(host)?.startContainer ?? null;
     if (anchor && host.contains(anchor)) return true;
     const inOther = [...doc.querySelectorAll('plaudit-article')].some(
       (el) => el !== host && ((active && el.contains(active)) || (anchor && el.contains(anchor))),

@@ -198,7 +198,7 @@ export class PlauditArticleElement extends LiteElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#releaseStyles = holdHighlightStyles(this.ownerDocument);
+    this.#releaseStyles = holdHighlightStyles(this.ownerDocument, this.getRootNode());
     if (this.#loading) return;
     // Until the layer is here, the reader's first gesture on the article loads it at once.
     const listeners = (this.#listeners = new AbortController());
@@ -207,7 +207,10 @@ export class PlauditArticleElement extends LiteElement {
     const load = () => void this.load();
     this.addEventListener('pointerdown', load, options);
     this.addEventListener('focusin', load, options);
-    doc.addEventListener('selectionchange', () => this.contains(doc.getSelection()?.anchorNode ?? null) && load(), options);
+    // Inside another component's shadow root the page's selection names that root's host, so any
+    // selection change there loads the layer (which then reads the selection properly).
+    doc.addEventListener('selectionchange', () =>
+      (this.getRootNode() !== doc || this.contains(doc.getSelection()?.anchorNode ?? null)) && load(), options);
     doc.addEventListener('keydown', (e) => {
       // The layer was not listening yet: it handles the key as soon as it is.
       if (e.altKey && e.shiftKey && SHORTCUT.test(e.code)) void this.load().then((layer) => layer.keydown(e));
