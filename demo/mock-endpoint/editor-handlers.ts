@@ -5,6 +5,7 @@ import { LIMITS, MediaType, PERIODS, type ImportResult, type Period } from '../.
 import { importAnnotations } from './editor-store.js';
 import { EditorViews, periodEdge, type ReviewQuery, type StoreView } from './editor-views.js';
 import { forbidden, notFound, problem, type Incoming, type Route } from './responses.js';
+import { noneMatch } from './server-meta.js';
 import type { Checked } from './validation.js';
 import { checkArticleId, checkBody, checkImport } from './validation.js';
 
@@ -105,11 +106,4 @@ export function checkReviewQuery(params: URLSearchParams, period: Period): Check
   }
   const q = (params.get('q') ?? '').trim().toLowerCase();
   return { ok: true, value: { article, kind, status, q, period, sort, offset, limit } };
-}
-
-/** `If-None-Match` (a list, or `*`) against a weak ETag: weak comparison, as RFC 9110 asks for GET. */
-function noneMatch(header: string | null, etag: string): boolean {
-  if (header === null) return false;
-  const opaque = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }

@@ -5,6 +5,7 @@ import { annotationHandlers } from './annotation-handlers.js';
 import { Busy } from './busy.js';
 import { editorHandlers } from './editor-handlers.js';
 import { Faults } from './faults.js';
+import { noneMatch } from './server-meta.js';
 import { RequestLog } from './request-log.js';
 import type { ServerStore } from './server-store.js';
 import { forbidden, notFound, problem, type Route } from './responses.js';
@@ -133,13 +134,6 @@ async function withFaults(faults: Faults, signal: AbortSignal, run: () => Promis
   if (late === 'lose') return HttpResponse.error();
   if (late === 'stall') await sleep(faults.settings.stallMs, signal);
   return response;
-}
-
-/** `If-None-Match` (a list, or `*`) against a weak ETag: weak comparison, as RFC 9110 asks for GET. */
-function noneMatch(header: string | null, etag: string): boolean {
-  if (header === null) return false;
-  const opaque = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

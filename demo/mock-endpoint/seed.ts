@@ -133,7 +133,8 @@ function clapHistory(count: number, first: number, now: number, random: () => nu
   return [{ at: at(first), delta: count }];
 }
 
-function uuidFrom(random: () => number): string {
+/** A version-4-shaped UUID from a seeded generator, so seeded data has the same ids every run. */
+export function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);

@@ -25,6 +25,13 @@ export async function bumpWrites(meta: MetaStore): Promise<void> {
   await meta.put(Number((await meta.get('writes')) ?? 0) + 1, 'writes');
 }
 
+/** `If-None-Match` (a list, or `*`) against a weak ETag: weak comparison, as RFC 9110 asks for GET. */
+export function noneMatch(header: string | null, etag: string): boolean {
+  if (header === null) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
+}
+
 /** `If-Match` may list several ETags, or `*`; weak ETags never match strongly. */
 export function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((t) => t.trim() === '*' || t.trim() === etag);

@@ -10,6 +10,7 @@
 import { ANNOTATION_CONTEXT, type Annotation } from '../../src/core/annotation.js';
 import { LIMITS } from '../../src/sync/protocol.js';
 import { mulberry32 } from '../../demo/mock-endpoint/faults.js';
+import { uuidFrom } from '../../demo/mock-endpoint/seed.js';
 import type { ServerAnnotation, ServerArticle, ServerClapChange, ServerClaps } from '../../demo/mock-endpoint/server-store.js';
 
 export interface ReviewData {
@@ -56,14 +57,6 @@ const NOTE_TAILS = [
   'Worth a short sidebar on the {w}.', 'I would love a follow-up on the {w} and the {x}.', '',
   'We walked the {SEARCH} last spring and saw the same {w}.', 'Not sure about the {w}, though.',
 ];
-
-function uuidFrom(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function sentence(random: () => number, length: number): string {
   const words = Array.from({ length }, () => WORDS[Math.floor(random() ** 1.4 * WORDS.length)]!);

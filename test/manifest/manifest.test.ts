@@ -13,6 +13,7 @@ import {
 import { allNotes, EDITOR_TOKEN, seedHandMade, serveMock } from '../components/review/helpers.js';
 import { BASE } from '../sync/helpers.js';
 import { accessor, contractProblems, Seen } from './seen.js';
+import { failWrites } from '../helpers/storage-failure.js';
 
 /**
  * custom-elements.json against the live elements: what the manifest documents
@@ -65,15 +66,7 @@ function clickAt(range: Range): void {
 }
 
 /** Makes every write to the claps store fail as a full disk would; returns the undo. */
-function failClapWrites(): () => void {
-  const proto = IDBObjectStore.prototype;
-  const put = proto.put;
-  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    return put.apply(this, args);
-  };
-  return () => (proto.put = put);
-}
+const failClapWrites = (): (() => void) => failWrites('claps', 'throw', ['put']);
 
 describe('custom-elements.json', () => {
   // The mock endpoint through msw's service worker, emptied before each test.

@@ -1,5 +1,8 @@
 import { fixture, html } from '@open-wc/testing';
+import { failWrites, type WriteFailure } from '../../helpers/storage-failure.js';
 import { waitUntil } from '../../helpers/wait.js';
+
+export type { WriteFailure };
 import '../../../src/components/article/article.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 
@@ -106,48 +109,8 @@ export async function highlightSelection(el: PlauditArticleElement, text: string
   await waitUntil(() => !shadow(el).querySelector('plaudit-selection-toolbar'), 'toolbar stayed');
 }
 
-/** How a refused annotation write fails: see `failAnnotationWrites`. */
-export type WriteFailure = 'throw' | 'abort';
-
-/**
- * Makes writes to the `annotations` object store fail until the returned
- * function is called; other stores (the reader's identity, claps) still work.
- *
- * - `throw`: `put` and `delete` throw a `QuotaExceededError` synchronously, as
- *   some engines do when the quota is already known to be exceeded.
- * - `abort`: the real asynchronous form. A full quota is found at commit: the
- *   request itself succeeds and then the transaction aborts, its `error` being
- *   a `QuotaExceededError`, and nothing is written. Script cannot fill the real
- *   quota in a test, and `transaction.abort()` alone leaves `error` null (idb
- *   then reports an `AbortError`), so the real request runs, and on its success
- *   the transaction is aborted with its `error` set to the quota error (an own
- *   property shadowing the prototype's getter on that one transaction). The
- *   events are the browser's own: `success` on the request, `abort` (no
- *   `complete`) on the transaction, and the write is rolled back.
- */
-export function failAnnotationWrites(mode: WriteFailure): () => void {
-  const proto = IDBObjectStore.prototype;
-  const { put, delete: del } = proto;
-  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  const wrap = <A extends unknown[]>(real: (this: IDBObjectStore, ...args: A) => IDBRequest) =>
-    function (this: IDBObjectStore, ...args: A): IDBRequest {
-      if (this.name !== 'annotations') return real.apply(this, args);
-      if (mode === 'throw') throw quota();
-      const request = real.apply(this, args);
-      const tx = this.transaction;
-      request.addEventListener('success', () => {
-        Object.defineProperty(tx, 'error', { value: quota(), configurable: true });
-        tx.abort();
-      }, { once: true });
-      return request;
-    };
-  proto.put = wrap(put) as typeof put;
-  proto.delete = wrap(del) as typeof del;
-  return () => {
-    proto.put = put;
-    proto.delete = del;
-  };
-}
+/** Makes writes to the `annotations` store fail (see `failWrites`); other stores, claps and identity, still work. */
+export const failAnnotationWrites = (mode: WriteFailure): (() => void) => failWrites('annotations', mode);
 
 /** Counts `unhandledrejection` events on the window until `stop` is called. */
 export function watchUnhandledRejections(): { readonly reasons: unknown[]; stop(): void } {

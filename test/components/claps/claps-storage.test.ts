@@ -5,6 +5,7 @@ import { HoldController, systemClock } from '../../../src/controllers/hold-contr
 import { openPlauditDatabase, resetPlauditDatabase } from '../../../src/storage/open-database.js';
 import { ManualClock } from '../../helpers/manual-clock.js';
 import { clapButton, clapsFixture, part, press, release, uniqueArticle } from '../../helpers/claps.js';
+import { failWrites } from '../../helpers/storage-failure.js';
 
 async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
   const recorded = oneEvent(el, 'plaudit-clap');
@@ -14,15 +15,7 @@ async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
 }
 
 /** Makes every write to the claps store fail as a full disk would; returns the undo. */
-function failClapWrites(): () => void {
-  const proto = IDBObjectStore.prototype;
-  const put = proto.put;
-  proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (this.name === 'claps') throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    return put.apply(this, args);
-  };
-  return () => (proto.put = put);
-}
+const failClapWrites = (): (() => void) => failWrites('claps', 'throw', ['put']);
 
 function silenceWarnings(): { warnings: string[]; restore(): void } {
   const warnings: string[] = [];
