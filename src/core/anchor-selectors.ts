@@ -56,6 +56,9 @@ export function storedQuote(record: unknown): TextQuoteSelector | null {
   return typeof parsed === 'string' ? null : parsed.quote;
 }
 
+/** The text of `storedQuote(record)`, or '' when there is none. */
+export const quoteText = (record: unknown): string => storedQuote(record)?.exact ?? '';
+
 /** The usable selectors of `record`, or why there are none. */
 export function parseSelectors(record: unknown): ParsedSelectors | string {
   if (typeof record !== 'object' || record === null) return 'record is not an object';

@@ -3,8 +3,7 @@
  * with cells neutralised against formula injection, since readers write the
  * notes and editors open the file in Excel, LibreOffice or Google Sheets.
  */
-import type { Annotation } from './annotation.js';
-import { storedQuote } from './anchor-selectors.js';
+import { quoteText } from './anchor-selectors.js';
 import type { ReviewItem } from './review-types.js';
 
 /** One exported annotation; every cell is text. */
@@ -67,17 +66,12 @@ export function toCsv(rows: readonly CsvRow[], options: CsvOptions = {}): string
   return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-/** The quote of an annotation: its first TextQuoteSelector's `exact`, or ''. */
-export function annotationQuote(annotation: Annotation): string {
-  return storedQuote(annotation)?.exact ?? '';
-}
-
 /** A review row as a CSV row (the pseudonym as the reader). */
 export function csvRowFromReviewItem(item: ReviewItem): CsvRow {
   const { annotation } = item;
   return {
     story: item.storyTitle || annotation.target.source,
-    quote: annotationQuote(annotation),
+    quote: quoteText(annotation),
     note: annotation.body?.value ?? '',
     kind: annotation.body ? 'note' : 'highlight',
     status: item.status,

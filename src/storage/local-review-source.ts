@@ -1,5 +1,5 @@
 import type { Annotation } from '../core/annotation.js';
-import { storedQuote } from '../core/anchor-selectors.js';
+import { parseSelectors, quoteText, storedQuote } from '../core/anchor-selectors.js';
 import { clapDistribution, dailyActivity, periodStart, storyStats, type ClapChange, type ReviewRecord } from '../core/feedback-stats.js';
 import { ReviewError, type ModerationOutcome, type ReviewQuery, type ReviewSource } from '../core/review-source.js';
 import type {
@@ -64,7 +64,7 @@ export class LocalReviewSource implements ReviewSource {
         (!query.kind || (query.kind === 'note') === Boolean(a.body?.value)) &&
         (!query.status || status === query.status) &&
         (since === null || Date.parse(a.created) >= since) &&
-        (!q || `${a.body?.value ?? ''}\n${quoteOf(a)}`.toLocaleLowerCase().includes(q)))
+        (!q || `${a.body?.value ?? ''}\n${quoteText(a)}`.toLocaleLowerCase().includes(q)))
       .map(toItem);
     if (query.sort === 'time') items.sort((a, b) => b.annotation.created.localeCompare(a.annotation.created));
     else items.sort((a, b) => a.annotation.target.source.localeCompare(b.annotation.target.source) || positionOf(a) - positionOf(b));
@@ -127,15 +127,14 @@ function changesOf(claps: ClapRecord[], id: string): ClapChange[] {
 
 const recordsOf = (records: ReviewRecord[], id: string) => records.filter((r) => r.annotation.target.source === id);
 
-const quoteOf = (a: Annotation): string => storedQuote(a)?.exact ?? '';
 
 function positionOf(item: ReviewItem): number {
-  const position = item.annotation.target.selector.find((s) => s.type === 'TextPositionSelector');
-  return position && 'start' in position ? position.start : Number.MAX_SAFE_INTEGER;
+  const parsed = parseSelectors(item.annotation);
+  return typeof parsed !== 'string' && parsed.position ? parsed.position.start : Number.MAX_SAFE_INTEGER;
 }
 
 function toItem({ annotation, status }: ReviewRecord): ReviewItem {
-  const quote = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
+  const quote = storedQuote(annotation);
   return {
     annotation,
     etag: `"${annotation.modified}|${status}"`,
@@ -147,8 +146,8 @@ function toItem({ annotation, status }: ReviewRecord): ReviewItem {
       paragraph: -1,
       start: -1,
       end: -1,
-      before: quote && 'prefix' in quote ? (quote.prefix ?? '') : '',
-      after: quote && 'suffix' in quote ? (quote.suffix ?? '') : '',
+      before: quote?.prefix ?? '',
+      after: quote?.suffix ?? '',
     },
   };
 }
@@ -156,7 +155,7 @@ function toItem({ annotation, status }: ReviewRecord): ReviewItem {
 function passagesByQuote(records: ReviewRecord[]): Passage[] {
   const byQuote = new Map<string, Passage>();
   for (const { annotation } of records) {
-    const quote = quoteOf(annotation);
+    const quote = quoteText(annotation);
     if (!quote) continue;
     const p = byQuote.get(quote) ?? { paragraph: -1, start: -1, end: -1, quote, highlights: 0, notes: 0 };
     if (annotation.body?.value) p.notes++;

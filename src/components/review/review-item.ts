@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit-html';
-import { storedQuote } from '../../core/anchor-selectors.js';
+import { quoteText } from '../../core/anchor-selectors.js';
 import type { ModerationStatus, ReviewItem } from '../../sync/protocol.js';
 import { formatTime } from './review-format.js';
 
@@ -14,7 +14,7 @@ const ANCHOR_LABEL = {
 
 export const kindOf = (item: ReviewItem): 'note' | 'highlight' => (item.annotation.body?.value ? 'note' : 'highlight');
 
-export const quoteOf = (item: ReviewItem): string => storedQuote(item.annotation)?.exact ?? '';
+export const quoteOf = (item: ReviewItem): string => quoteText(item.annotation);
 
 /** One row of the list: status, kind, story, the quote and the note (clamped), reader and time. */
 export function itemRow(item: ReviewItem, showStory: boolean) {

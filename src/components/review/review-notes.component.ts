@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
+import { storedQuote } from '../../core/anchor-selectors.js';
 import { buildDeepLink } from '../../core/deep-link.js';
 import type { ReviewQuery, ReviewSource } from '../../core/review-source.js';
 import { PollController } from '../../controllers/poll-controller.js';
@@ -364,8 +365,9 @@ export class PlauditReviewNotes extends LiteElement {
     if (!item) return;
     const story = this.#stories.find((s) => s.id === item.annotation.target.source);
     const page = story?.url || (/^https?:\/\//.test(item.annotation.target.source) ? item.annotation.target.source : '');
-    const quote = item.annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
-    if (!page || !quote || !('exact' in quote)) return this.#announce('This story has no address to open.');
+    const quote = storedQuote(item.annotation);
+    if (!page) return this.#announce('This story has no address to open.');
+    if (!quote) return this.#announce('This annotation has no quoted passage to open.');
     const url = buildDeepLink(page, quote, item.annotation.id);
     const event = new PlauditReviewOpenEvent({ url, annotation: item.annotation });
     if (this.dispatchEvent(event)) window.open(url, '_blank', 'noopener');
