@@ -1,21 +1,11 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { textHash } from '../../src/core/text-hash.js';
-import { LIMITS } from '../../src/sync/protocol.js';
-import { annotationHandlers } from './annotation-handlers.js';
+import { createEndpoint, type Endpoint } from '../../src/endpoint/handler.js';
 import { Busy } from './busy.js';
-import { editorHandlers } from './editor-handlers.js';
 import { Faults } from './faults.js';
-import { noneMatch } from './server-meta.js';
 import { RequestLog } from './request-log.js';
-import type { ServerStore } from './server-store.js';
-import { forbidden, notFound, problem, type Route } from './responses.js';
-import { checkArticleId, checkBearer, checkBody, checkClapPut, checkRegistration, checkUuid } from './validation.js';
+import { EDITOR_TOKEN, type ServerStore } from './server-store.js';
 
-/**
- * The editor token of the DEMO ONLY. A real backend issues editor credentials
- * through its own sign-in; this constant exists so the demo's review page works.
- */
-export const EDITOR_TOKEN = 'editor-demo-token';
+export { EDITOR_TOKEN };
 
 export interface MockEndpointOptions {
   /** The endpoint path, as in `endpoint="/api/plaudit"`. */
@@ -29,89 +19,31 @@ export interface MockEndpointOptions {
 
 /**
  * The mock Plaudit server as msw handlers, for the demo's service worker and
- * for tests (the same objects). It validates like a real server, answers with
- * proper status codes and ETags, and applies `faults` around every request.
- * The reader's part is here and in `annotation-handlers.ts`, the editor's in
- * `editor-handlers.ts`.
+ * for tests (the same objects). Everything the protocol says is the shared
+ * endpoint's (`src/endpoint/handler.ts`, the one the Node server runs) over
+ * the mock's IndexedDB storage; the mock adds only what a test needs around
+ * it: a request log, fault injection and a busy switch.
  */
 export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
   const base = (options.base ?? '/api/plaudit').replace(/\/+$/, '');
   const faults = options.faults ?? new Faults();
   const log = options.log ?? new RequestLog();
   const busy = options.busy ?? new Busy();
+  let endpoint: Promise<Endpoint> | null = null;
+  const endpointOf = () => (endpoint ??= Promise.resolve(options.store).then((storage) => createEndpoint({ storage, base })));
 
-  const route: Route = (method, path, handle) =>
-    http[method](`${base}${path}`, async ({ request, params }) => {
-      const body = method === 'get' || method === 'delete' ? '' : await request.clone().text();
+  return [
+    http.all(`${base}/*`, async ({ request }) => {
+      const body = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.clone().text();
       const logged = log.add({ method: request.method, url: request.url, headers: headersOf(request), body, at: performance.now() });
-      const answer = async () => {
-        const auth = checkBearer(request.headers.get('Authorization'));
-        if (!auth.ok) return problem(auth);
-        const caller = { token: auth.value, editor: auth.value === EDITOR_TOKEN };
-        const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-        return handle({ request, params: flat, body, store: await options.store, caller, base });
-      };
+      const answer = async () => (await endpointOf())(request.clone());
       const refused = busy.take();
       const response = refused
-        ? problem({ ok: false, status: refused.status, error: 'unavailable', reason: 'the server is busy' }, { 'Retry-After': refused.retryAfter })
+        ? HttpResponse.json({ error: 'unavailable', reason: 'the server is busy' }, { status: refused.status, headers: { 'Retry-After': refused.retryAfter } })
         : await withFaults(faults, request.signal, answer);
       logged.outcome = response.type === 'error' ? 'network-error' : response.status;
       return response;
-    });
-
-  return [
-    route('put', '/articles/:articleId', async ({ store, caller, params, request, body }) => {
-      if (caller.editor) return problem(forbidden('editors do not register articles'));
-      const id = checkArticleId(params.articleId!);
-      if (!id.ok) return problem(id);
-      const json = checkBody(request.headers.get('Content-Type'), body, 'application/json', LIMITS.maxRegistrationBytes);
-      if (!json.ok) return problem(json);
-      const registration = checkRegistration(json.value);
-      if (!registration.ok) return problem(registration);
-      const existed = await store.putArticle(id.value, registration.value);
-      return HttpResponse.json(registration.value, { status: existed ? 200 : 201 });
     }),
-
-    // Pages poll this: a weak ETag of the answer (the story's clap state as this caller sees it) makes an unchanged story a 304.
-    route('get', '/articles/:articleId/claps', async ({ store, caller, params, request }) => {
-      const id = checkArticleId(params.articleId!);
-      if (!id.ok) return problem(id);
-      const reader = caller.editor ? null : await store.readerForToken(caller.token);
-      const totals = await store.totals(id.value, reader);
-      const etag = `W/"c${textHash(`${id.value}\n${totals.total}\n${totals.clappers}\n${totals.mine}`)}"`;
-      const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' };
-      if (noneMatch(request.headers.get('If-None-Match'), etag)) return new HttpResponse(null, { status: 304, headers });
-      return HttpResponse.json(totals, { headers });
-    }),
-
-    route('get', '/articles/:articleId/claps/:readerId', async ({ store, caller, params }) => {
-      const id = checkArticleId(params.articleId!);
-      const reader = checkUuid(params.readerId!, 'reader');
-      if (!id.ok) return problem(id);
-      if (!reader.ok) return problem(reader);
-      if (!caller.editor && (await store.readerForToken(caller.token)) !== reader.value) {
-        return problem(forbidden("this is another reader's data"));
-      }
-      const claps = await store.readerClaps(id.value, reader.value);
-      return claps ? HttpResponse.json({ count: claps.count, rev: claps.rev }) : problem(notFound('no claps yet'));
-    }),
-
-    route('put', '/articles/:articleId/claps/:readerId', async ({ store, caller, params, request, body }) => {
-      if (caller.editor) return problem(forbidden('editors do not clap'));
-      const id = checkArticleId(params.articleId!);
-      const reader = checkUuid(params.readerId!, 'reader');
-      if (!id.ok) return problem(id);
-      if (!reader.ok) return problem(reader);
-      const json = checkBody(request.headers.get('Content-Type'), body, 'application/json', 1024);
-      if (!json.ok) return problem(json);
-      const put = checkClapPut(json.value);
-      if (!put.ok) return problem(put);
-      if (!(await store.bindReader(reader.value, caller.token))) return problem(forbidden("this is another reader's data"));
-      return HttpResponse.json(await store.putClaps(id.value, reader.value, put.value));
-    }),
-
-    ...annotationHandlers(route),
-    ...editorHandlers(route),
   ];
 }
 
@@ -121,9 +53,9 @@ async function withFaults(faults: Faults, signal: AbortSignal, run: () => Promis
   if (early?.type === 'network') return HttpResponse.error();
   if (early) {
     const reason = early.status === 429 ? 'too many requests, slow down' : early.status === 503 ? 'the server is busy' : 'the server failed';
-    return problem(
-      { ok: false, status: early.status, error: 'unavailable', reason },
-      early.retryAfter === undefined ? {} : { 'Retry-After': String(early.retryAfter) },
+    return HttpResponse.json(
+      { error: 'unavailable', reason },
+      { status: early.status, headers: early.retryAfter === undefined ? {} : { 'Retry-After': String(early.retryAfter) } },
     );
   }
   // A client that hung up before the server started does not get its request processed.

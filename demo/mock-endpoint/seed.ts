@@ -1,4 +1,5 @@
 import { ANNOTATION_CONTEXT, type Annotation } from '../../src/core/annotation.js';
+import { hashToken } from '../../src/endpoint/tokens.js';
 import { LIMITS } from '../../src/sync/protocol.js';
 import { mulberry32 } from './faults.js';
 import { SEED_NOTES, SEED_STORIES } from './seed-stories.js';
@@ -27,7 +28,10 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
   const random = mulberry32(0x5eed);
   const uuid = () => uuidFrom(random);
   const now = Math.floor(store.now() / HOUR) * HOUR;
-  const readers = Array.from({ length: SEED_READERS }, (_, i) => ({ readerId: uuid(), token: `seed-reader-token-${i.toString().padStart(4, '0')}` }));
+  const readers = await Promise.all(Array.from({ length: SEED_READERS }, async (_, i) => ({
+    readerId: uuid(),
+    tokenHash: await hashToken(`seed-reader-token-${i.toString().padStart(4, '0')}`),
+  })));
 
   const claps: ServerClaps[] = [];
   const clapLog: ServerClapChange[] = [];
@@ -95,7 +99,7 @@ export async function seedServer(store: ServerStore): Promise<boolean> {
       if (withNote && random() < 0.04) annotation['plaudit:status'] = 'hidden';
       // The editor has gone through most notes older than two days.
       else if (withNote && Date.parse(when) < now - 2 * DAY && random() < 0.6) annotation['plaudit:status'] = 'reviewed';
-      annotations.push({ uuid: id, articleId: story.id, annotation, owner: reader.token });
+      annotations.push({ uuid: id, articleId: story.id, annotation, owner: reader.tokenHash });
     }
   }
 

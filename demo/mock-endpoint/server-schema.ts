@@ -1,42 +1,15 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Annotation } from '../../src/core/annotation.js';
-import type { ArticleRegistration } from '../../src/sync/protocol.js';
+import type { StoredAnnotation, StoredArticle, StoredClapChange, StoredClaps } from '../../src/endpoint/storage.js';
 
 /** The mock server's own database: survives reloads and is shared by the demo's pages. */
 export const SERVER_DB_NAME = 'plaudit-mock-server';
-/** 1: readers, claps, articles, annotations, meta. 2: the clap log. */
-export const SERVER_DB_VERSION = 2;
+/** 1: readers, claps, articles, annotations, meta. 2: the clap log. 3: tokens kept as SHA-256 hashes only (older data is dropped and seeded again). */
+export const SERVER_DB_VERSION = 3;
 
-export interface ServerClaps {
-  articleId: string;
-  readerId: string;
-  count: number;
-  rev: number;
-  updated: string;
-}
-
-/** One clap log entry: an accepted PUT that changed a reader's count, by `newCount - oldCount`. */
-export interface ServerClapChange {
-  articleId: string;
-  readerId: string;
-  at: string;
-  delta: number;
-}
-
-export interface ServerAnnotation {
-  uuid: string;
-  articleId: string;
-  annotation: Annotation;
-  etag: string;
-  /** The token that created it (or `IMPORT_OWNER`): only it may change or read it (besides the editor). */
-  owner: string;
-}
-
-export interface ServerArticle {
-  id: string;
-  registration: ArticleRegistration;
-  registered: string;
-}
+export type ServerClaps = StoredClaps;
+export type ServerClapChange = StoredClapChange;
+export type ServerAnnotation = StoredAnnotation;
+export type ServerArticle = StoredArticle;
 
 /**
  * `meta` keys: `etag-counter` (annotation versions), `writes` (bumped by every
@@ -44,7 +17,7 @@ export interface ServerArticle {
  * pseudonyms), `seeded`.
  */
 export interface ServerSchema extends DBSchema {
-  readers: { key: string; value: { readerId: string; token: string }; indexes: { 'by-token': string } };
+  readers: { key: string; value: { readerId: string; tokenHash: string }; indexes: { 'by-token': string } };
   claps: { key: [string, string]; value: ServerClaps; indexes: { 'by-article': string } };
   /** Keyed by an increasing number: log order. */
   clapLog: { key: number; value: ServerClapChange; indexes: { 'by-article': string } };
@@ -57,8 +30,13 @@ type UpgradeTransaction = IDBPTransaction<ServerSchema, StoreNames<ServerSchema>
 
 /** Creates or upgrades the stores; existing data is kept. */
 export async function upgradeServerDb(db: IDBPDatabase<ServerSchema>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+  if (oldVersion >= 1 && oldVersion < 3) {
+    // Tokens were kept in clear before 3: drop the old state (it is the mock's), the seed runs again.
+    for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
+    oldVersion = 0;
+  }
   if (oldVersion < 1) {
-    db.createObjectStore('readers', { keyPath: 'readerId' }).createIndex('by-token', 'token');
+    db.createObjectStore('readers', { keyPath: 'readerId' }).createIndex('by-token', 'tokenHash');
     db.createObjectStore('claps', { keyPath: ['articleId', 'readerId'] }).createIndex('by-article', 'articleId');
     db.createObjectStore('articles', { keyPath: 'id' });
     db.createObjectStore('annotations', { keyPath: 'uuid' }).createIndex('by-article', 'articleId');

@@ -1,33 +1,32 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { Annotation } from '../../src/core/annotation.js';
 import { clapDistribution } from '../../src/core/feedback-stats.js';
+import { canonicalJson } from '../../src/endpoint/canonical-json.js';
+import { etagMatches, etagOf } from '../../src/endpoint/etags.js';
+import {
+  IMPORT_OWNER, type EndpointStorage, type ImportCounts, type ModerateResult, type ReaderData, type ReaderDeletion, type Snapshot, type WriteResult,
+} from '../../src/endpoint/storage.js';
+import { hashToken } from '../../src/endpoint/tokens.js';
 import type { ArticleRegistration, ClapPut, ClapTotals, ModerationStatus } from '../../src/sync/protocol.js';
 import {
   SERVER_DB_NAME, SERVER_DB_VERSION, upgradeServerDb,
   type ServerAnnotation, type ServerArticle, type ServerClapChange, type ServerClaps, type ServerSchema,
 } from './server-schema.js';
-import { bumpWrites, etagMatches, nextEtag } from './server-meta.js';
+import { bumpWrites, nextEtag } from './server-meta.js';
 
 export { SERVER_DB_NAME, type ServerAnnotation, type ServerArticle, type ServerClapChange, type ServerClaps };
 
 /** A mock need not wait for the disk; this keeps a thousand requests quick. */
 const RELAXED = { durability: 'relaxed' } as const;
 
-/** The owner of imported annotations: no reader token (tokens are 16+ characters), so no reader may change them. */
-export const IMPORT_OWNER = 'import';
+export { IMPORT_OWNER, type WriteResult, type ModerateResult };
 
-/** What a conditional annotation write came to, in HTTP terms. */
-export type WriteResult =
-  | { status: 200 | 201; stored: ServerAnnotation }
-  | { status: 204; etag: string }
-  | { status: 403 | 404 | 412 | 428; etag?: string };
-
-/** What a moderation PATCH came to; a 412 carries the current version. */
-export type ModerateResult =
-  | { status: 200; stored: ServerAnnotation }
-  | { status: 404 }
-  | { status: 428 }
-  | { status: 412; current: ServerAnnotation };
+/**
+ * The editor token of the DEMO ONLY: the demo's review page fills it in. A real
+ * server issues editor tokens (`plaudit-server editor-token create`).
+ */
+export const EDITOR_TOKEN = 'editor-demo-token';
+const EDITOR_TOKEN_HASH = hashToken(EDITOR_TOKEN);
 
 /**
  * The mock server's state. Every operation that checks and writes runs in one
@@ -35,7 +34,7 @@ export type ModerateResult =
  * Every write also bumps the `writes` counter in the same transaction: the
  * editor reads' ETags are built from it.
  */
-export class ServerStore {
+export class ServerStore implements EndpointStorage {
   /** The server's clock (tests set a fixed one to write the clap log at known times). */
   clock: () => number = Date.now;
   #secret: Promise<string> | null = null;
@@ -79,22 +78,24 @@ export class ServerStore {
     this.#secret = null;
   }
 
-  /** The reader a token belongs to, if any. */
-  async readerForToken(token: string): Promise<string | null> {
-    return (await this.db.getFromIndex('readers', 'by-token', token))?.readerId ?? null;
+  async readerForToken(tokenHash: string): Promise<string | null> {
+    return (await this.db.getFromIndex('readers', 'by-token', tokenHash))?.readerId ?? null;
   }
 
-  /** Binds `readerId` to `token` on first sight; false when another token holds it. */
-  async bindReader(readerId: string, token: string): Promise<boolean> {
+  async isEditor(tokenHash: string): Promise<boolean> {
+    return tokenHash === (await EDITOR_TOKEN_HASH);
+  }
+
+  async bindReader(readerId: string, tokenHash: string): Promise<boolean> {
     const tx = this.db.transaction(['readers', 'meta'], 'readwrite', RELAXED);
     const bound = await tx.objectStore('readers').get(readerId);
     if (!bound) {
-      await tx.objectStore('readers').put({ readerId, token });
+      await tx.objectStore('readers').put({ readerId, tokenHash });
       // A binding changes the pseudonym of the token's anonymous highlights.
       await bumpWrites(tx.objectStore('meta'));
     }
     await tx.done;
-    return !bound || bound.token === token;
+    return !bound || bound.tokenHash === tokenHash;
   }
 
   /** Keeps the put with the highest revision, logging the change of count; answers the totals. */
@@ -154,12 +155,18 @@ export class ServerStore {
     return this.db.get('annotations', uuid);
   }
 
-  /** All annotations, optionally of one article, oldest first. */
-  async listAnnotations(articleId: string | null): Promise<ServerAnnotation[]> {
-    const all = articleId === null
+  /** Every stored annotation (of one article, or all), oldest first: what tests look at. */
+  annotationsOf(articleId: string | null): Promise<ServerAnnotation[]> {
+    return this.listAnnotations({ articleId, owner: null, includeHidden: true });
+  }
+
+  async listAnnotations(query: { articleId: string | null; owner: string | null; includeHidden: boolean }): Promise<ServerAnnotation[]> {
+    const all = query.articleId === null
       ? await this.db.getAll('annotations')
-      : await this.db.getAllFromIndex('annotations', 'by-article', articleId);
-    return all.sort(byCreated);
+      : await this.db.getAllFromIndex('annotations', 'by-article', query.articleId);
+    return all
+      .filter((a) => (query.owner === null || a.owner === query.owner) && (query.includeHidden || a.annotation['plaudit:status'] !== 'hidden'))
+      .sort(byCreated);
   }
 
   /**
@@ -169,7 +176,7 @@ export class ServerStore {
   async putAnnotation(
     uuid: string,
     annotation: Annotation,
-    token: string,
+    owner: string,
     condition: { ifMatch: string | null; ifNoneMatch: string | null },
   ): Promise<WriteResult> {
     const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
@@ -177,7 +184,7 @@ export class ServerStore {
     const meta = tx.objectStore('meta');
     const stored = await store.get(uuid);
     let result: WriteResult;
-    if (stored && stored.owner !== token) result = { status: 403 };
+    if (stored && stored.owner !== owner) result = { status: 403 };
     else if (condition.ifNoneMatch === '*') {
       result = stored ? { status: 412, etag: stored.etag } : { status: 201, stored: await write(null) };
     } else if (condition.ifMatch) {
@@ -197,7 +204,7 @@ export class ServerStore {
         articleId: annotation.target.source,
         annotation: kept,
         etag: await nextEtag(meta),
-        owner: token,
+        owner,
       };
       await store.put(next);
       await bumpWrites(meta);
@@ -206,13 +213,13 @@ export class ServerStore {
   }
 
   /** A conditional DELETE by the owner. */
-  async deleteAnnotation(uuid: string, token: string, ifMatch: string | null): Promise<WriteResult> {
+  async deleteAnnotation(uuid: string, owner: string, ifMatch: string | null): Promise<WriteResult> {
     const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
     const store = tx.objectStore('annotations');
     const stored = await store.get(uuid);
     let result: WriteResult;
     if (!stored) result = { status: 404 };
-    else if (stored.owner !== token) result = { status: 403 };
+    else if (stored.owner !== owner) result = { status: 403 };
     else if (!ifMatch) result = { status: 428 };
     else if (!etagMatches(ifMatch, stored.etag)) result = { status: 412, etag: stored.etag };
     else {
@@ -250,7 +257,7 @@ export class ServerStore {
 
   /** Writes many records in one transaction (the seed). */
   async bulk(data: {
-    readers: Array<{ readerId: string; token: string }>;
+    readers: Array<{ readerId: string; tokenHash: string }>;
     claps: ServerClaps[];
     clapLog: ServerClapChange[];
     articles: ServerArticle[];
@@ -267,9 +274,88 @@ export class ServerStore {
     await tx.done;
   }
 
-  /** The store-wide write counter. */
-  async writes(): Promise<number> {
-    return Number((await this.db.get('meta', 'writes')) ?? 0);
+  /** The store-wide write counter: every write bumps it in its own transaction. */
+  async version(): Promise<string> {
+    return String((await this.db.get('meta', 'writes')) ?? 0);
+  }
+
+  /** Everything, consistently: one read-only transaction. */
+  async snapshot(): Promise<Snapshot> {
+    const tx = this.db.transaction(['readers', 'claps', 'clapLog', 'articles', 'annotations', 'meta'], 'readonly');
+    const [writes, readers, claps, clapLog, articles, annotations] = await Promise.all([
+      tx.objectStore('meta').get('writes'),
+      tx.objectStore('readers').getAll(),
+      tx.objectStore('claps').getAll(),
+      tx.objectStore('clapLog').getAll(),
+      tx.objectStore('articles').getAll(),
+      tx.objectStore('annotations').getAll(),
+    ]);
+    await tx.done;
+    return { version: String(writes ?? 0), readers, claps, clapLog, articles, annotations: annotations.sort(byCreated) };
+  }
+
+  async importAnnotations(items: readonly Annotation[]): Promise<ImportCounts> {
+    const tx = this.db.transaction(['annotations', 'meta'], 'readwrite', RELAXED);
+    const annotations = tx.objectStore('annotations');
+    const meta = tx.objectStore('meta');
+    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    let etags = Number((await meta.get('etag-counter')) ?? 0);
+    const uuidOf = (a: Annotation) => a.id.slice('urn:uuid:'.length).toLowerCase();
+    const stored = await Promise.all(items.map((a) => annotations.get(uuidOf(a))));
+    items.forEach((annotation, i) => {
+      const previous = stored[i];
+      if (previous && canonicalJson(previous.annotation) === canonicalJson(annotation)) {
+        counts.unchanged++;
+        return;
+      }
+      if (previous) counts.updated++;
+      else counts.created++;
+      void annotations.put({
+        uuid: uuidOf(annotation),
+        articleId: annotation.target.source,
+        annotation,
+        etag: etagOf(++etags),
+        owner: previous?.owner ?? IMPORT_OWNER,
+      });
+    });
+    if (counts.created + counts.updated > 0) {
+      await meta.put(etags, 'etag-counter');
+      await bumpWrites(meta);
+    }
+    await tx.done;
+    return counts;
+  }
+
+  async readerData(readerId: string, tokenHash: string): Promise<ReaderData> {
+    const tx = this.db.transaction(['claps', 'annotations'], 'readonly');
+    const [claps, annotations] = await Promise.all([tx.objectStore('claps').getAll(), tx.objectStore('annotations').getAll()]);
+    await tx.done;
+    return {
+      readerId,
+      claps: claps.filter((c) => c.readerId === readerId).map(({ articleId, count, rev, updated }) => ({ articleId, count, rev, updated })),
+      annotations: annotations.filter((a) => a.owner === tokenHash).sort(byCreated).map((a) => a.annotation),
+    };
+  }
+
+  async deleteReader(readerId: string, tokenHash: string): Promise<ReaderDeletion> {
+    const tx = this.db.transaction(['readers', 'claps', 'clapLog', 'annotations', 'meta'], 'readwrite', RELAXED);
+    const deleted: ReaderDeletion = { claps: 0, annotations: 0 };
+    for await (const cursor of tx.objectStore('claps').iterate()) {
+      if (cursor.value.readerId !== readerId) continue;
+      deleted.claps++;
+      await cursor.delete();
+    }
+    for await (const cursor of tx.objectStore('clapLog').iterate()) if (cursor.value.readerId === readerId) await cursor.delete();
+    for await (const cursor of tx.objectStore('annotations').iterate()) {
+      if (cursor.value.owner !== tokenHash) continue;
+      deleted.annotations++;
+      await cursor.delete();
+    }
+    const bound = await tx.objectStore('readers').get(readerId);
+    if (bound?.tokenHash === tokenHash) await tx.objectStore('readers').delete(readerId);
+    await bumpWrites(tx.objectStore('meta'));
+    await tx.done;
+    return deleted;
   }
 
   /** The random secret that keys reader pseudonyms; made on first use, kept in `meta`. */

@@ -4,7 +4,7 @@ import { LIMITS } from './protocol-limits.js';
  * What an import accepts. The file-level limits are the server's
  * (`LIMITS.maxImportBytes`, `LIMITS.maxImportItems`), so a file that passes here
  * is one the server's import endpoint takes by size; the per-record limits
- * mirror the server's annotation checks (`demo/mock-endpoint/validation.ts`).
+ * mirror the server's annotation checks (`src/endpoint/validation.ts`).
  */
 export const IMPORT_LIMITS = {
   /** The file, in bytes, checked before it is read. */

@@ -14,7 +14,7 @@ import { uuidFrom } from '../../demo/mock-endpoint/seed.js';
 import type { ServerAnnotation, ServerArticle, ServerClapChange, ServerClaps } from '../../demo/mock-endpoint/server-store.js';
 
 export interface ReviewData {
-  readers: Array<{ readerId: string; token: string }>;
+  readers: Array<{ readerId: string; tokenHash: string }>;
   claps: ServerClaps[];
   clapLog: ServerClapChange[];
   articles: ServerArticle[];
@@ -87,7 +87,7 @@ export function generateReviewData(options: ReviewDataOptions): ReviewData {
   const noteShare = options.noteShare ?? 1 / 3;
   const now = Math.floor(options.now / 60_000) * 60_000;
   const readers = Array.from({ length: options.readers }, (_, i) => ({
-    readerId: uuid(), token: `bench-reader-token-${i.toString().padStart(5, '0')}`,
+    readerId: uuid(), tokenHash: `bench-reader-${i.toString().padStart(5, "0")}`,
   }));
   const articles: ServerArticle[] = [];
   /** Per story: its paragraphs, when it was published, and the passages readers favour. */
@@ -163,7 +163,7 @@ export function generateReviewData(options: ReviewDataOptions): ReviewData {
     } else {
       delete (annotation as Partial<Annotation>).creator; // highlights travel as anonymous signals
     }
-    annotations.push({ uuid: id, articleId: story.id, annotation, owner: reader.token });
+    annotations.push({ uuid: id, articleId: story.id, annotation, owner: reader.tokenHash });
   }
   return { readers, claps, clapLog, articles, annotations };
 }

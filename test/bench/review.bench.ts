@@ -21,7 +21,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import '../../src/components/review/review.js';
 import { PlauditReviewElement } from '../../src/components/review/review.component.js';
 import { PlauditReviewNotes, ROW_HEIGHT } from '../../src/components/review/review-notes.component.js';
-import { EditorViews } from '../../demo/mock-endpoint/editor-views.js';
+import { EditorViews } from '../../src/endpoint/editor-views.js';
 import { createHandlers, EDITOR_TOKEN } from '../../demo/mock-endpoint/handlers.js';
 import { RequestLog } from '../../demo/mock-endpoint/request-log.js';
 import { ServerStore } from '../../demo/mock-endpoint/server-store.js';

@@ -64,7 +64,7 @@ describe('sync benchmark', function () {
       if (weather === 'clear') expect(requests).to.equal(CHANGES);
       // Each failed attempt costs at most one retry, plus one GET when a lost create comes back as 412.
       else expect(requests).to.be.at.most(CHANGES + 2 * failedAttempts);
-      expect((await mock.store.listAnnotations(null)).length).to.equal(CHANGES / 2);
+      expect((await mock.store.annotationsOf(null)).length).to.equal(CHANGES / 2);
       expect((await mock.store.totals('story-49', reader.id)).mine).to.equal(50);
     });
   }

@@ -18,31 +18,29 @@ describe('mock endpoint: the clap log in the server store', () => {
   });
   const { at, get } = editorClient(() => mock);
 
-  it('upgrades a database from before the clap log: one change per reader keeps every sum', async () => {
+  it('upgrades a database that kept tokens in clear by dropping that state: no clear token survives, the store works', async () => {
     const name = 'plaudit-mock-server-upgrade-test';
     await ServerStore.destroy(name);
-    const old = await openDB(name, 1, {
+    const old = await openDB(name, 2, {
       upgrade(db) {
         db.createObjectStore('readers', { keyPath: 'readerId' }).createIndex('by-token', 'token');
         db.createObjectStore('claps', { keyPath: ['articleId', 'readerId'] }).createIndex('by-article', 'articleId');
         db.createObjectStore('articles', { keyPath: 'id' });
         db.createObjectStore('annotations', { keyPath: 'uuid' }).createIndex('by-article', 'articleId');
         db.createObjectStore('meta');
+        db.createObjectStore('clapLog', { autoIncrement: true }).createIndex('by-article', 'articleId');
       },
     });
+    await old.put('readers', { readerId: READERS[0], token: 'a-clear-reader-token-0001' });
     await old.put('claps', { articleId: 'old-story', readerId: READERS[0], count: 7, rev: 3, updated: '2026-11-01T10:00:00.000Z' });
-    await old.put('claps', { articleId: 'old-story', readerId: READERS[1], count: 0, rev: 2, updated: '2026-11-02T10:00:00.000Z' });
-    await old.put('claps', { articleId: 'old-story', readerId: READERS[2], count: 2, rev: 1, updated: '2026-11-03T10:00:00.000Z' });
     old.close();
     const store = await ServerStore.open(name);
     try {
-      expect(await store.clapLog('old-story')).to.deep.equal([
-        { articleId: 'old-story', readerId: READERS[0], at: '2026-11-01T10:00:00.000Z', delta: 7 },
-        { articleId: 'old-story', readerId: READERS[2], at: '2026-11-03T10:00:00.000Z', delta: 2 },
-      ]);
-      expect(await store.totals('old-story', null)).to.deep.equal({ total: 9, clappers: 2, mine: 0 });
+      const snapshot = await store.snapshot();
+      expect(JSON.stringify(snapshot)).not.to.contain('a-clear-reader-token-0001');
+      expect(await store.totals('old-story', null)).to.deep.equal({ total: 0, clappers: 0, mine: 0 });
       await store.putClaps('old-story', READERS[0]!, { count: 5, rev: 4 });
-      expect((await store.clapLog('old-story')).map((c) => c.delta)).to.deep.equal([7, 2, -2]);
+      expect((await store.clapLog('old-story')).map((c) => c.delta)).to.deep.equal([5]);
     } finally {
       store.close();
       await ServerStore.destroy(name);

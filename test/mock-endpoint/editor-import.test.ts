@@ -61,8 +61,8 @@ describe('mock endpoint: POST /review/import', () => {
 
   it('applies nothing when any item is invalid, and lists every rejected one', async () => {
     await post(JSON.stringify({ items: [item(10)] }));
-    const stored = await mock.store.listAnnotations(null);
-    const writes = await mock.store.writes();
+    const stored = await mock.store.annotationsOf(null);
+    const writes = await mock.store.version();
     const noTarget = item(14);
     delete noTarget.target;
     const response = await post(JSON.stringify({
@@ -76,8 +76,8 @@ describe('mock endpoint: POST /review/import', () => {
       [1, `urn:uuid:${ID[14]}`], [2, `urn:uuid:${ID[15]}`], [3, ID[16]], [4, `urn:uuid:${ID[13]}`], [5, `urn:uuid:${ID[17]}`],
     ]);
     expect(body.rejected.every((r) => r.reason.length > 0)).to.equal(true);
-    expect(await mock.store.listAnnotations(null)).to.deep.equal(stored);
-    expect(await mock.store.writes()).to.equal(writes);
+    expect(await mock.store.annotationsOf(null)).to.deep.equal(stored);
+    expect(await mock.store.version()).to.equal(writes);
     expect((await f(`${BASE}/annotations/${ID[13]}`, { headers: editor })).status).to.equal(404);
   });
 
@@ -98,7 +98,7 @@ describe('mock endpoint: POST /review/import', () => {
     ]);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect((await post('{"items":[],"__proto__":{"polluted":true}}')).status).to.equal(422);
-    expect(await mock.store.listAnnotations(null)).to.deep.equal([]);
+    expect(await mock.store.annotationsOf(null)).to.deep.equal([]);
   });
 
   it('refuses an oversize body, too many items and other media types', async () => {
@@ -110,6 +110,6 @@ describe('mock endpoint: POST /review/import', () => {
     expect((await post('{"items":[]}', 'text/plain')).status).to.equal(415);
     expect((await post('{"items":')).status).to.equal(400);
     expect((await post('{"things":[]}')).status).to.equal(422);
-    expect(await mock.store.listAnnotations(null)).to.deep.equal([]);
+    expect(await mock.store.annotationsOf(null)).to.deep.equal([]);
   });
 });

@@ -114,6 +114,6 @@ describe('authorisation and privacy', () => {
       const seen = entry.url + JSON.stringify(entry.headers) + entry.body;
       for (const secret of secrets) expect(seen).not.to.contain(secret);
     }
-    expect((await mock.store.listAnnotations(null)).length).to.equal(2);
+    expect((await mock.store.annotationsOf(null)).length).to.equal(2);
   });
 });

@@ -64,7 +64,7 @@ describe('two tabs', () => {
     await waitUntil(() => tabs.every((t) => t.status.state === SyncState.Synced), 'both tabs say Synced');
     expect(maxHolding).to.equal(1);
     expect(turns[0]! + turns[1]!).to.be.greaterThan(1);
-    expect((await mock.store.listAnnotations(null)).length).to.equal(6);
+    expect((await mock.store.annotationsOf(null)).length).to.equal(6);
     expect((await mock.store.totals('article-0', reader.id)).mine).to.equal(30);
     expect((await mock.store.totals('article-1', reader.id)).mine).to.equal(28);
   });

@@ -125,7 +125,7 @@ describe('<plaudit-article> sync', () => {
         await waitUntil(() => registered() && settled(), 'no plaudit-sync-status heard on document after the registration', { timeout: 10_000 });
         const before = heard.length;
         await highlightSelection(el, 'picks a pivot');
-        const sent = async () => (await mock.store.listAnnotations(articleId)).length === 1;
+        const sent = async () => (await mock.store.annotationsOf(articleId)).length === 1;
         await waitUntil(async () => (await sent()) && settled(), 'no status after the highlight was sent', { timeout: 10_000 });
         expect(Math.max(...pending(before)), 'the highlight was a change: it waited to be sent').to.be.greaterThan(0);
         for (const [i, e] of heard.entries()) {
@@ -149,7 +149,7 @@ describe('<plaudit-article> sync', () => {
         const el = await makeArticle(articleId, undefined, `endpoint="${BASE}"`);
         await highlightSelection(el, 'picks a pivot');
         const highlightId = el.annotations[0]!.annotation.id;
-        const onServer = async () => (await mock.store.listAnnotations(articleId)).map((s) => s.annotation);
+        const onServer = async () => (await mock.store.annotationsOf(articleId)).map((s) => s.annotation);
         await waitUntil(async () => (await onServer()).length === 1, 'the highlight never reached the server', { timeout: 10_000 });
         const [sent] = await onServer();
         expect(sent!.id).to.equal(highlightId);

@@ -36,7 +36,7 @@ describe('<plaudit-review> export and import', () => {
     const collection = JSON.parse(await exported.blob.text());
     expect(collection.type).to.equal('AnnotationCollection');
     expect(collection.total).to.equal(5);
-    const before = (await mockOf().store.listAnnotations(STORY.id)).map((s) => s.annotation);
+    const before = (await mockOf().store.annotationsOf(STORY.id)).map((s) => s.annotation);
     const csv = await (await list.exportBlob('csv')).blob.text();
     expect(csv).to.contain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(csv).to.contain('"Second ""quoted""\nover two lines"');
@@ -48,7 +48,7 @@ describe('<plaudit-review> export and import', () => {
     expect(panel(list)!.textContent).to.contain('5 records can be imported');
     buttonNamed(panel(list)!, 'Import 5 records').click();
     await waitUntil(() => /Imported: 5 new/.test(panel(list)!.textContent ?? ''), 'the import did not finish');
-    const after = (await mockOf().store.listAnnotations(STORY.id)).map((s) => s.annotation);
+    const after = (await mockOf().store.annotationsOf(STORY.id)).map((s) => s.annotation);
     expect(after).to.deep.equal(before);
     // The same file again creates nothing.
     buttonNamed(panel(list)!, 'Close').click();
@@ -56,14 +56,14 @@ describe('<plaudit-review> export and import', () => {
     buttonNamed(panel(list)!, 'Import 5 records').click();
     await waitUntil(() => /Imported/.test(panel(list)!.textContent ?? ''));
     expect(panel(list)!.textContent!.replace(/\s+/g, ' ')).to.contain('Imported: 0 new, 0 updated, 5 already there');
-    expect(await mockOf().store.listAnnotations(STORY.id)).to.have.length(5);
+    expect(await mockOf().store.annotationsOf(STORY.id)).to.have.length(5);
   });
 
   it('rejects hostile files with a clear message and leaves nothing half imported', async () => {
     const [good] = await seedHandMade([]);
     const el = await reviewFixture();
     const list = await allNotes(el);
-    const count = async () => (await mockOf().store.listAnnotations(STORY.id)).length;
+    const count = async () => (await mockOf().store.annotationsOf(STORY.id)).length;
     const start = await count();
 
     await chooseFile(list, new File(['{"type":"AnnotationCollection","first":{"items":[{"id":'], 'cut.jsonld'));

@@ -1,4 +1,4 @@
-import { ANNOTATION_CONTEXT, type Annotation } from '../../src/core/annotation.js';
+import { ANNOTATION_CONTEXT, type Annotation } from '../core/annotation.js';
 import {
   ARTICLE_ID,
   LIMITS,
@@ -8,7 +8,8 @@ import {
   type ImportResult,
   type ModerationPatch,
   type ModerationStatus,
-} from '../../src/sync/protocol.js';
+} from '../sync/protocol.js';
+import { TOKEN_PATTERN } from './tokens.js';
 
 /** A request part that passed, or the 4xx it earns. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; error: string; reason: string };
@@ -16,13 +17,12 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; status: number; e
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const no = (status: number, error: string, reason: string): Checked<never> => ({ ok: false, status, error, reason });
 
-const TOKEN = /^[A-Za-z0-9._~+/=-]{16,256}$/;
 
 /** The bearer token, or 401. */
 export function checkBearer(header: string | null): Checked<string> {
   const match = /^Bearer\s+(\S+)$/.exec(header ?? '');
   if (!match) return no(401, 'unauthenticated', 'a bearer token is required');
-  return TOKEN.test(match[1]!) ? ok(match[1]!) : no(401, 'unauthenticated', 'the token is malformed');
+  return TOKEN_PATTERN.test(match[1]!) ? ok(match[1]!) : no(401, 'unauthenticated', 'the token is malformed');
 }
 
 export function checkArticleId(id: string): Checked<string> {

@@ -1,14 +1,13 @@
 import {
   clapDistribution, dailyActivity, heatMap, isNote, periodStart, storyStats, type ClapChange, type ReviewRecord,
-} from '../../src/core/feedback-stats.js';
-import { anchorInModel, ORPHAN_ANCHOR, paragraphTextModel, type ParagraphTextModel } from '../../src/core/paragraph-model.js';
-import { readerPseudonym } from '../../src/core/pseudonym.js';
-import { textHash } from '../../src/core/text-hash.js';
+} from '../core/feedback-stats.js';
+import { anchorInModel, ORPHAN_ANCHOR, paragraphTextModel, type ParagraphTextModel } from '../core/paragraph-model.js';
+import { readerPseudonym } from '../core/pseudonym.js';
+import { textHash } from '../core/text-hash.js';
 import type {
   ArticleDetail, ArticleSummary, ModerationStatus, Period, ReviewAnchor, ReviewItem, ReviewPage,
-} from '../../src/sync/protocol.js';
-import { readSnapshot, type ServerSnapshot } from './editor-store.js';
-import type { ServerAnnotation, ServerArticle, ServerStore } from './server-store.js';
+} from '../sync/protocol.js';
+import type { EndpointStorage, Snapshot, StoredAnnotation as ServerAnnotation, StoredArticle as ServerArticle } from './storage.js';
 
 /** A review list query, checked (see `ReviewPage` in the protocol). */
 export interface ReviewQuery {
@@ -25,7 +24,8 @@ export interface ReviewQuery {
 
 /** The store, indexed for the editor reads; rebuilt only after a write. */
 export interface StoreView {
-  writes: number;
+  /** The storage's `version()` this view was read at. */
+  version: string;
   articles: Map<string, ServerArticle>;
   /** Registered stories and stories with claps, by id. */
   storyIds: string[];
@@ -60,11 +60,11 @@ export class EditorViews {
   #models = new Map<string, { key: string; model: ParagraphTextModel }>();
   #byRegistration = new WeakMap<ServerArticle, { key: string; model: ParagraphTextModel }>();
 
-  constructor(private readonly store: ServerStore) {}
+  constructor(private readonly store: EndpointStorage) {}
 
   /** The indexed store as of now. */
   async view(): Promise<StoreView> {
-    if (this.#view === null || this.#view.writes !== (await this.store.writes())) this.#view = indexSnapshot(await readSnapshot(this.store));
+    if (this.#view === null || this.#view.version !== (await this.store.version())) this.#view = indexSnapshot(await this.store.snapshot());
     return this.#view;
   }
 
@@ -195,7 +195,7 @@ export class EditorViews {
   }
 }
 
-function indexSnapshot(s: ServerSnapshot): StoreView {
+function indexSnapshot(s: Snapshot): StoreView {
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -219,13 +219,13 @@ function indexSnapshot(s: ServerSnapshot): StoreView {
     times.push(Date.parse(a.annotation.created), Date.parse(a.annotation.modified));
   }
   return {
-    writes: s.writes,
+    version: s.version,
     articles: new Map(s.articles.map((a) => [a.id, a])),
     storyIds: [...ids].sort(),
     counts,
     log,
     annotations,
-    readerOfToken: new Map(s.readers.map((r) => [r.token, r.readerId])),
+    readerOfToken: new Map(s.readers.map((r) => [r.tokenHash, r.readerId])),
     times: times.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b),
   };
 }
