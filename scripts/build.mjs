@@ -15,7 +15,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import { minify } from 'terser';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { minifyTemplates } from './minify-templates.mjs';
 
@@ -83,8 +83,13 @@ function chunkFor(name) {
   };
 }
 
-rmSync('dist', { recursive: true, force: true });
+// dist/server/ is the server's build (scripts/build-server.mjs): kept.
+for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
+  if (entry !== 'server') rmSync(`dist/${entry}`, { recursive: true, force: true });
+}
 mkdirSync('dist/chunks', { recursive: true });
+/** The server's code (the shared endpoint and the Node parts) never goes to a browser bundle. */
+const SERVER_ONLY = /[\\/]src[\\/](endpoint|server)[\\/]/;
 // The same shape as esbuild's metafile, which `npm run size` reads.
 const meta = {};
 const thirdParty = new Map();
@@ -129,6 +134,7 @@ for (const name of ENTRIES) {
       ],
     };
     for (const id of Object.keys(chunk.modules)) {
+      if (SERVER_ONLY.test(id)) throw new Error(`${file} would contain server code: ${id}`);
       const pkg = id.match(/node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/)?.[1];
       if (pkg) thirdParty.set(pkg, JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')));
     }

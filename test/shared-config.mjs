@@ -1,4 +1,5 @@
 import { esbuild, mockWorkerMiddleware } from '../web-dev-server.config.mjs';
+import { openapiPlugin } from './contract/openapi-plugin.mjs';
 
 /** What every test run shares, whatever the browser. */
 export const shared = {
@@ -6,7 +7,7 @@ export const shared = {
   nodeResolve: true,
   files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**', '!test/frameworks/**'],
   middleware: [mockWorkerMiddleware],
-  plugins: [esbuild],
+  plugins: [esbuild, openapiPlugin()],
   concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 120000,

@@ -39,7 +39,7 @@ export function createHandlers(options: MockEndpointOptions): HttpHandler[] {
       const answer = async () => (await endpointOf())(request.clone());
       const refused = busy.take();
       const response = refused
-        ? HttpResponse.json({ error: 'unavailable', reason: 'the server is busy' }, { status: refused.status, headers: { 'Retry-After': refused.retryAfter } })
+        ? HttpResponse.json(refused.status === 429 ? { error: 'rate-limited', reason: 'too many requests, slow down' } : { error: 'unavailable', reason: 'the server is busy' }, { status: refused.status, headers: { 'Retry-After': refused.retryAfter } })
         : await withFaults(faults, request.signal, answer);
       logged.outcome = response.type === 'error' ? 'network-error' : response.status;
       return response;

@@ -86,9 +86,18 @@ export class ServerStore implements EndpointStorage {
     return tokenHash === (await EDITOR_TOKEN_HASH);
   }
 
+  async tokenOfReader(readerId: string): Promise<string | null> {
+    return (await this.db.get('readers', readerId))?.tokenHash ?? null;
+  }
+
   async bindReader(readerId: string, tokenHash: string): Promise<boolean> {
     const tx = this.db.transaction(['readers', 'meta'], 'readwrite', RELAXED);
     const bound = await tx.objectStore('readers').get(readerId);
+    const other = bound ? null : await tx.objectStore('readers').index('by-token').get(tokenHash);
+    if (other) {
+      await tx.done;
+      return false;
+    }
     if (!bound) {
       await tx.objectStore('readers').put({ readerId, tokenHash });
       // A binding changes the pseudonym of the token's anonymous highlights.
@@ -333,7 +342,7 @@ export class ServerStore implements EndpointStorage {
     return {
       readerId,
       claps: claps.filter((c) => c.readerId === readerId).map(({ articleId, count, rev, updated }) => ({ articleId, count, rev, updated })),
-      annotations: annotations.filter((a) => a.owner === tokenHash).sort(byCreated).map((a) => a.annotation),
+      annotations: annotations.filter((a) => isTheReaders(a, readerId, tokenHash)).sort(byCreated).map((a) => a.annotation),
     };
   }
 
@@ -347,7 +356,7 @@ export class ServerStore implements EndpointStorage {
     }
     for await (const cursor of tx.objectStore('clapLog').iterate()) if (cursor.value.readerId === readerId) await cursor.delete();
     for await (const cursor of tx.objectStore('annotations').iterate()) {
-      if (cursor.value.owner !== tokenHash) continue;
+      if (!isTheReaders(cursor.value, readerId, tokenHash)) continue;
       deleted.annotations++;
       await cursor.delete();
     }
@@ -381,6 +390,10 @@ export class ServerStore implements EndpointStorage {
     await this.db.put('meta', value, key);
   }
 }
+
+/** A reader's annotation: made with their token, or naming them as its creator. */
+const isTheReaders = (a: ServerAnnotation, readerId: string, tokenHash: string): boolean =>
+  a.owner === tokenHash || a.annotation.creator?.toLowerCase() === readerId;
 
 const byCreated = (a: ServerAnnotation, b: ServerAnnotation): number =>
   a.annotation.created.localeCompare(b.annotation.created) || a.uuid.localeCompare(b.uuid);

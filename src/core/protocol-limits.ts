@@ -6,6 +6,8 @@ export const LIMITS = {
   maxNoteLength: 10_000,
   maxAnnotationBytes: 64 * 1024,
   maxRegistrationBytes: 1024 * 1024,
+  /** A clap PUT's or a moderation PATCH's body. */
+  maxSmallBodyBytes: 1024,
   maxParagraphs: 2_000,
   pageSize: 50,
   /** Editor reads: the largest `limit` of a review page. */

@@ -92,7 +92,7 @@ export const annotationRoutes: RouteSpec[] = [
     if (!caller.editor) return problem(forbidden('only editors moderate'));
     const uuid = checkUuid(params.uuid!, 'annotation');
     if (!uuid.ok) return problem(uuid);
-    const parsed = checkBody(request.headers.get('Content-Type'), body, 'application/json', 1024);
+    const parsed = checkBody(request.headers.get('Content-Type'), body, 'application/json', LIMITS.maxSmallBodyBytes);
     if (!parsed.ok) return problem(parsed);
     const patch = checkModeration(parsed.value);
     if (!patch.ok) return problem(patch);

@@ -20,37 +20,41 @@ const bad = (error: string, reason: string) => ({ ok: false, status: 400, error,
  */
 export function editorRoutes(storage: EndpointStorage): RouteSpec[] {
   const views = new EditorViews(storage);
-  /** An editor GET: 403 for readers, a 400 for a bad period, a 304 when the client's copy is current. */
-  const read = (path: string, answer: (i: Incoming, view: StoreView, period: Period, now: number) => Promise<Response | unknown>): RouteSpec =>
+  /**
+   * An editor GET: 403 for readers, a 400 for a bad period or query (`check`,
+   * before any 304), then a 304 when the client's copy is current.
+   */
+  const read = <Q,>(
+    path: string,
+    check: (i: Incoming, period: Period) => Checked<Q>,
+    answer: (query: Q, view: StoreView, period: Period, now: number) => Promise<Response | unknown>,
+  ): RouteSpec =>
     ['GET', path, async (i) => {
       if (!i.caller.editor) return problem(forbidden('the review is for editors'));
       const url = new URL(i.request.url);
       const period = checkPeriod(url.searchParams.get('period'));
       if (!period.ok) return problem(period);
+      const query = check(i, period.value);
+      if (!query.ok) return problem(query);
       const view = await views.view();
       const now = storage.now();
       const etag = `W/"w${textHash(view.version)}-${utcDay(now)}-${periodEdge(view, periodStart(period.value, now))}-${textHash(url.pathname + url.search)}"`;
       const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' };
       if (noneMatch(i.request.headers.get('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
-      const body = await answer(i, view, period.value, now);
+      const body = await answer(query.value, view, period.value, now);
       if (body instanceof Response) return body;
       return new Response(JSON.stringify(body), { headers: { 'Content-Type': MediaType.Json, ...headers } });
     }];
+  const none = (): Checked<null> => ({ ok: true, value: null });
 
   return [
-    read('/articles', async (_i, view, period, now) => views.summaries(view, period, now)),
+    read('/articles', none, async (_q, view, period, now) => views.summaries(view, period, now)),
 
-    read('/articles/:articleId', async ({ params }, view, period, now) => {
-      const id = checkArticleId(params.articleId!);
-      if (!id.ok) return problem(id);
-      return (await views.detail(view, id.value, period, now)) ?? problem(notFound('no such article'));
-    }),
+    read('/articles/:articleId', ({ params }) => checkArticleId(params.articleId!), async (id, view, period, now) =>
+      (await views.detail(view, id, period, now)) ?? problem(notFound('no such article'))),
 
-    read('/review/annotations', async ({ request }, view, period, now) => {
-      const query = checkReviewQuery(new URL(request.url).searchParams, period);
-      if (!query.ok) return problem(query);
-      return views.reviewPage(view, query.value, now);
-    }),
+    read('/review/annotations', ({ request }, period) => checkReviewQuery(new URL(request.url).searchParams, period),
+      async (query, view, _period, now) => views.reviewPage(view, query, now)),
 
     ['POST', '/review/import', async ({ caller, request, body }) => {
       if (!caller.editor) return problem(forbidden('only editors import'));

@@ -53,7 +53,7 @@ export const readerRoutes: RouteSpec[] = [
     const reader = checkUuid(params.readerId!, 'reader');
     if (!id.ok) return problem(id);
     if (!reader.ok) return problem(reader);
-    const parsed = checkBody(request.headers.get('Content-Type'), body, 'application/json', 1024);
+    const parsed = checkBody(request.headers.get('Content-Type'), body, 'application/json', LIMITS.maxSmallBodyBytes);
     if (!parsed.ok) return problem(parsed);
     const put = checkClapPut(parsed.value);
     if (!put.ok) return problem(put);
@@ -76,15 +76,17 @@ export const readerRoutes: RouteSpec[] = [
 ];
 
 /**
- * The reader id when the caller's token is bound to it, or unbound anywhere
- * (a reader who never wrote has nothing stored), else the 4xx.
+ * The reader id when it is the caller's: not bound to another token, and the
+ * caller's token not bound to another id (a reader who never wrote has nothing
+ * stored, and gets an empty answer). Nothing is bound here: a read has no side effect.
  */
 async function ownReader(storage: EndpointStorage, caller: Caller, raw: string): Promise<string | Response> {
   if (caller.editor) return problem(forbidden('a reader manages their own data with their own token'));
   const reader = checkUuid(raw, 'reader');
   if (!reader.ok) return problem(reader);
-  const bound = await storage.readerForToken(caller.tokenHash);
-  if (bound !== null && bound !== reader.value) return problem(forbidden("this is another reader's data"));
-  if (bound === null && !(await storage.bindReader(reader.value, caller.tokenHash))) return problem(forbidden("this is another reader's data"));
+  const [holder, bound] = await Promise.all([storage.tokenOfReader(reader.value), storage.readerForToken(caller.tokenHash)]);
+  if ((holder !== null && holder !== caller.tokenHash) || (bound !== null && bound !== reader.value)) {
+    return problem(forbidden("this is another reader's data"));
+  }
   return reader.value;
 }

@@ -96,7 +96,7 @@ export interface Snapshot {
 export interface ReaderData {
   readerId: string;
   claps: Array<{ articleId: string; count: number; rev: number; updated: string }>;
-  /** Annotations the reader owns (their token created them), oldest first. */
+  /** Annotations the reader's token created, or that name the reader as `creator`; oldest first. */
   annotations: Annotation[];
 }
 
@@ -111,7 +111,13 @@ export interface EndpointStorage {
 
   /** The reader a token hash is bound to, if any. */
   readerForToken(tokenHash: string): Promise<string | null>;
-  /** Binds `readerId` to `tokenHash` on first sight; false when another token holds it. */
+  /** The token hash a reader id is bound to, if any. */
+  tokenOfReader(readerId: string): Promise<string | null>;
+  /**
+   * Binds `readerId` to `tokenHash` on first sight; true when it is (or already
+   * was) bound to it, false when another token holds the id or this token is
+   * bound to another id (one token, one reader).
+   */
   bindReader(readerId: string, tokenHash: string): Promise<boolean>;
   /** True when the hash is a live (not revoked) editor token. */
   isEditor(tokenHash: string): Promise<boolean>;
@@ -167,8 +173,12 @@ export interface EndpointStorage {
   /** A random secret, made once and kept, that keys reader pseudonyms. */
   reviewSecret(): Promise<string>;
 
-  /** Everything stored about a reader (claps by id, annotations by owner `tokenHash`). */
+  /**
+   * Everything stored about a reader: claps by reader id; annotations owned by
+   * `tokenHash` (anonymous highlights included) or whose `creator` is the
+   * reader id (an editor's import of their notes).
+   */
   readerData(readerId: string, tokenHash: string): Promise<ReaderData>;
-  /** Deletes it all (claps and their log entries, annotations, the token binding), in one transaction. */
+  /** Deletes all of `readerData` (claps with their log entries, annotations) and the token binding, in one transaction. */
   deleteReader(readerId: string, tokenHash: string): Promise<ReaderDeletion>;
 }

@@ -20,7 +20,7 @@ const no = (status: number, error: string, reason: string): Checked<never> => ({
 
 /** The bearer token, or 401. */
 export function checkBearer(header: string | null): Checked<string> {
-  const match = /^Bearer\s+(\S+)$/.exec(header ?? '');
+  const match = /^Bearer +(\S+)$/i.exec(header ?? '');
   if (!match) return no(401, 'unauthenticated', 'a bearer token is required');
   return TOKEN_PATTERN.test(match[1]!) ? ok(match[1]!) : no(401, 'unauthenticated', 'the token is malformed');
 }

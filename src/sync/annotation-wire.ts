@@ -13,12 +13,16 @@ export function isShareable(annotation: Annotation): boolean {
 
 /**
  * The annotation as sent: server-owned fields removed, and a highlight without
- * a note sent without its `creator`, as an anonymous signal.
+ * a note sent without its `creator` or a visibility (older versions stored
+ * `private` on highlights, which a server refuses), as an anonymous signal.
  */
 export function toWire(annotation: Annotation): Annotation {
   const wire: Partial<Annotation> = { ...annotation };
   delete wire['plaudit:status'];
-  if (!wire.body) delete wire.creator;
+  if (!wire.body) {
+    delete wire.creator;
+    delete wire['plaudit:visibility'];
+  }
   return wire as Annotation;
 }
 

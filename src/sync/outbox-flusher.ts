@@ -10,11 +10,11 @@ import { annotationPath, articlePath, MediaType, readerClapsPath, type ClapPut, 
 /** What sending one outbox entry came to. */
 export type EntryOutcome =
   | { type: 'done' }
-  /** Refused for good (validation): the entry is marked failed with the server's reason. */
+  /** Refused for good (validation, or 403: this one record is not the reader's): marked failed with the server's reason. */
   | { type: 'failed'; reason: string }
   /** Worth trying again later: no answer, timeout, 5xx, 429. `offline` when no answer came at all. */
   | { type: 'retry'; retryAfterMs?: number | null; offline?: boolean }
-  /** 401/403: this device's token is not accepted; nothing will pass until that changes. */
+  /** 401: this device's token is not accepted; nothing will pass until that changes. */
   | { type: 'auth'; reason: string };
 
 /** What the flusher tells its engine, each once the change it reports is stored. */
@@ -52,7 +52,7 @@ function checkReply(reply: HttpReply, now: number): HttpReply {
   if (status < 300) return reply;
   const reason: string = reply.body?.reason || `the server answered ${status} ${reply.statusText}`.trim();
   throw new Stop(
-    status === 401 || status === 403
+    status === 401
       ? { type: 'auth', reason }
       : status === 429 || status === 503
         ? { type: 'retry', retryAfterMs: parseRetryAfter(reply.headers.get('Retry-After'), now) }

@@ -1,10 +1,11 @@
 /**
  * The sync protocol between the widget and a Plaudit server: the payload types
- * and the paths, shared by the client (`src/sync`) and the mock endpoint
- * (`demo/mock-endpoint`). The README documents it for real backends.
+ * and the paths, shared by the client (`src/sync`) and the one endpoint
+ * implementation (`src/endpoint`). The spec is `src/endpoint/openapi.json`.
  *
  * Every request carries `Authorization: Bearer <token>`. A reader's token is bound
- * to the reader id on first sight; the editor token is separate.
+ * to the reader id by the first write that names it (one token, one reader);
+ * editor tokens are issued by the server's operator.
  */
 import type { Annotation } from '../core/annotation.js';
 import type { ModerationStatus } from '../core/review-types.js';

@@ -86,7 +86,7 @@ describe('authorisation and privacy', () => {
     expect((await mock.store.totals('letterpress-revival', reader.id)).mine).to.equal(4);
   });
 
-  it('shows "Couldn\'t sync" when the server refuses this device\'s token', async () => {
+  it('shows "Couldn\'t sync" with the server\'s reason when it refuses a change as another reader\'s', async () => {
     const db = await freshClientDb();
     const reader = await getReaderIdentity(db);
     await mock.store.bindReader(reader.id, 'someone-else-token-0000');
@@ -94,9 +94,37 @@ describe('authorisation and privacy', () => {
     await writeClaps(db, 'letterpress-revival', 1);
     engine.notifyChanged();
     await waitUntil(() => engine.status.state === SyncState.Error, 'the error');
-    expect(engine.status.reason).to.equal("this is another reader's data");
-    expect(engine.status.pending).to.equal(1);
+    expect(engine.status.failed.map((f) => f.reason)).to.deep.equal(["this is another reader's data"]);
+    expect(engine.status.pending).to.equal(0);
     engine.release();
+  });
+
+  it('a 403 on one change marks only that change failed: the reader\'s other changes still reach the server', async () => {
+    const db = await freshClientDb();
+    const reader = await getReaderIdentity(db);
+    await mock.store.bindReader(reader.id, 'someone-else-token-0000');
+    const engine = createSyncEngine(BASE, { debounceMs: 5, backoff: { baseMs: 50, capMs: 100 } });
+    await writeClaps(db, 'letterpress-revival', 2);
+    const highlight = makeAnnotation({ creator: reader.id });
+    await writeAnnotation(db, highlight);
+    engine.notifyChanged();
+    await waitUntil(async () => (await mock.store.annotationsOf(null)).length === 1, 'the highlight did not get through');
+    await waitUntil(() => engine.status.failed.length === 1, 'the clap change is not marked failed');
+    expect(engine.status.failed[0]!.reason).to.equal("this is another reader's data");
+    engine.release();
+  });
+
+  it('sends a highlight an older version stored as private, anonymously and without the visibility', async () => {
+    const db = await freshClientDb();
+    const reader = await getReaderIdentity(db);
+    const engine = createSyncEngine(BASE, { debounceMs: 5 });
+    await writeAnnotation(db, { ...makeAnnotation({ creator: reader.id }), 'plaudit:visibility': 'private' });
+    await engine.flushNow();
+    engine.release();
+    const [stored] = await mock.store.annotationsOf(null);
+    expect(stored, 'the highlight reached the server').to.not.equal(undefined);
+    expect(stored!.annotation['plaudit:visibility']).to.equal(undefined);
+    expect(stored!.annotation.creator).to.equal(undefined);
   });
 
   it('never puts a private note in any request the mock sees', async () => {

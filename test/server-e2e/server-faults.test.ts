@@ -1,0 +1,129 @@
+// The reader's sync against the REAL server (dist/server/cli.js on PGlite),
+// through a proxy that drops connections, answers 500/503/429 and loses
+// responses, while the server process is killed with SIGKILL and started again
+// on the same data. Afterwards the server holds exactly what the reader meant:
+// no clap lost or counted twice, no annotation missing or doubled, no private
+// note sent. The model and operations are the mock's randomized test's.
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { Annotation } from '../../src/core/annotation.js';
+import type { ReaderData } from '../../src/endpoint/storage.js';
+import { getReaderIdentity } from '../../src/storage/reader-identity.js';
+import { isShareable } from '../../src/sync/annotation-wire.js';
+import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine.js';
+import { mulberry32 } from '../../demo/mock-endpoint/faults.js';
+import { deleteAnnotation, freshClientDb, makeAnnotation, tick, writeAnnotation, writeClaps } from '../sync/helpers.js';
+
+const SEED = 20261201;
+const OPERATIONS = 220;
+/** The server is killed at these operations and started again ten operations later. */
+const KILL_AT = [50, 110, 170];
+const ARTICLES = ['letterpress-revival', 'the-last-keepers', "o'reilly; drop table--"].map((id) => id.replace(/[^A-Za-z0-9._~-]/g, '_'));
+
+type Control = { action: string; [key: string]: unknown };
+const control = <T,>(payload: Control) => executeServerCommand<T, Control>('plaudit-server', payload);
+
+describe('the reader against the real server: faults, and the server killed mid-run', function () {
+  this.timeout(240_000);
+  after(() => control({ action: 'stop' }));
+
+  it(`ends with exactly what the reader intended (seed ${SEED})`, async () => {
+    const random = mulberry32(SEED);
+    const { endpoint, direct } = (await control<{ endpoint: string; direct: string }>({ action: 'start', seed: SEED }))!;
+    const db = await freshClientDb();
+    const reader = await getReaderIdentity(db);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const claps = new Map<string, number>();
+    const notes = new Map<string, { annotation: Annotation; deleted: boolean }>();
+    const privateTexts: string[] = [];
+    const newEngine = (): SyncEngine =>
+      createSyncEngine(endpoint, { debounceMs: 2, timeoutMs: 1500, maxInFlight: 4, backoff: { baseMs: 5, capMs: 200, random: mulberry32(SEED + 1) } });
+    let engine = newEngine();
+
+    for (let op = 0; op < OPERATIONS; op++) {
+      if (op % 20 === 0) {
+        const stormy = random() < 0.7;
+        await control({ action: 'faults', settings: stormy ? { networkRate: random() * 0.15, statusRate: random() * 0.2, loseRate: random() * 0.15 } : { networkRate: 0, statusRate: 0, loseRate: 0 } });
+      }
+      if (KILL_AT.includes(op)) await control({ action: 'kill' });
+      if (KILL_AT.includes(op - 10)) await control({ action: 'restart' });
+      const roll = random();
+      if (roll < 0.4) {
+        const articleId = pick(ARTICLES);
+        const now = claps.get(articleId) ?? 0;
+        const next = random() < 0.1 ? Math.floor(random() * now) : Math.min(50, now + 1 + Math.floor(random() * 3));
+        claps.set(articleId, next);
+        await writeClaps(db, articleId, next);
+      } else if (roll < 0.6) {
+        const kind = random();
+        const visibility = kind < 0.5 ? 'shared' : kind < 0.75 ? 'private' : undefined;
+        const text = visibility === 'private' ? `PRIVATE-${op}` : visibility === 'shared' ? `shared note ${op}: it's "quoted" \\ and ; DROP TABLE x; --` : undefined;
+        if (visibility === 'private') privateTexts.push(text!);
+        const annotation = makeAnnotation({ creator: reader.id, articleId: pick(ARTICLES), ...(text === undefined ? {} : { note: text }), ...(visibility ? { visibility } : {}) });
+        notes.set(annotation.id, { annotation, deleted: false });
+        await writeAnnotation(db, annotation);
+      } else if (roll < 0.75) {
+        const live = [...notes.values()].filter((n) => !n.deleted);
+        if (live.length === 0) continue;
+        const target = pick(live);
+        const visibility = target.annotation['plaudit:visibility'] ?? 'shared';
+        const text = visibility === 'private' ? `PRIVATE-${op}` : `edited note ${op}`;
+        if (visibility === 'private') privateTexts.push(text);
+        target.annotation = {
+          ...target.annotation, motivation: 'commenting', modified: tick(),
+          body: { type: 'TextualBody', value: text, format: 'text/plain' }, 'plaudit:visibility': visibility,
+        };
+        await writeAnnotation(db, target.annotation);
+      } else if (roll < 0.85) {
+        const live = [...notes.values()].filter((n) => !n.deleted);
+        if (live.length === 0) continue;
+        const target = pick(live);
+        target.deleted = true;
+        await deleteAnnotation(db, target.annotation.id);
+      } else if (roll < 0.9) {
+        engine.release();
+        engine = newEngine();
+        continue;
+      } else {
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 40)));
+        continue;
+      }
+      engine.notifyChanged();
+    }
+
+    // The network heals and the server is up; the reader keeps the page open until everything is sent.
+    await control({ action: 'heal' });
+    await control({ action: 'restart' });
+    await control({ action: 'healthy' });
+    const deadline = Date.now() + 120_000;
+    while ((await db.count('outbox')) > 0 && Date.now() < deadline) await engine.flushNow();
+    engine.release();
+    expect(await db.getAll('outbox'), 'the outbox is empty').to.have.length(0);
+
+    // The server's state, read directly (no proxy) through the protocol with the reader's own token.
+    const get = async <T,>(path: string): Promise<T> => {
+      const response = await fetch(`${direct}${path}`, { headers: { Authorization: `Bearer ${reader.token}` } });
+      expect(response.status, path).to.equal(200);
+      return (await response.json()) as T;
+    };
+    for (const articleId of ARTICLES) {
+      const totals = await get<{ total: number; mine: number }>(`/articles/${encodeURIComponent(articleId)}/claps`);
+      expect(totals, `claps on ${articleId}`).to.deep.equal({ total: claps.get(articleId) ?? 0, clappers: (claps.get(articleId) ?? 0) > 0 ? 1 : 0, mine: claps.get(articleId) ?? 0 });
+    }
+    const data = await get<ReaderData>(`/readers/${reader.id}`);
+    const ids = data.annotations.map((a) => a.id);
+    expect(new Set(ids).size, 'no annotation stored twice').to.equal(ids.length);
+    const expected = [...notes.values()].filter((n) => !n.deleted && isShareable(n.annotation));
+    expect([...ids].sort(), 'exactly the shared annotations').to.deep.equal(expected.map((n) => n.annotation.id).sort());
+    for (const stored of data.annotations) {
+      const intended = notes.get(stored.id)!.annotation;
+      expect(stored.body?.value, stored.id).to.equal(intended.body?.value);
+      expect(stored.modified, stored.id).to.equal(intended.modified);
+    }
+    const everything = JSON.stringify(data);
+    for (const secret of privateTexts) expect(everything.includes(secret), `a private note reached the server: ${secret}`).to.equal(false);
+    const stats = await control<Record<string, number>>({ action: 'stats' });
+    console.log(`server faults seed ${SEED}: ${JSON.stringify(stats)}`);
+    expect(stats!.kills, 'the server was killed').to.equal(KILL_AT.length);
+  });
+});
