@@ -5,7 +5,7 @@ import { openapiPlugin } from './contract/openapi-plugin.mjs';
 export const shared = {
   rootDir: '.',
   nodeResolve: true,
-  files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**', '!test/frameworks/**'],
+  files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**', '!test/frameworks/**', '!test/server/**', '!test/server-e2e/**'],
   middleware: [mockWorkerMiddleware],
   plugins: [esbuild, openapiPlugin()],
   concurrency: 1,
