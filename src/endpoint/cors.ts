@@ -10,7 +10,8 @@ export interface CorsOptions {
 }
 
 const ALLOW_METHODS = 'GET, PUT, PATCH, DELETE, POST, OPTIONS';
-const ALLOW_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
+/** `Accept` too: the client's `application/ld+json; profile="..."` holds quotes, so it is not CORS-safelisted. */
+const ALLOW_HEADERS = 'Accept, Authorization, Content-Type, If-Match, If-None-Match';
 const EXPOSE_HEADERS = 'ETag, Retry-After, Location, Link';
 
 /** The request's origin when it is allowed, else null (then no CORS header is sent, and the browser refuses). */
@@ -45,7 +46,7 @@ export function preflight(cors: CorsOptions | undefined, request: Request): Resp
 export function withCors(cors: CorsOptions | undefined, request: Request, response: Response): Response {
   if (!cors) return response;
   const headers = new Headers(response.headers);
-  headers.append('Vary', 'Origin');
+  if (!/\bOrigin\b/i.test(headers.get('Vary') ?? '')) headers.append('Vary', 'Origin');
   const origin = allowedOrigin(cors, request);
   if (origin !== null) {
     headers.set('Access-Control-Allow-Origin', origin);

@@ -15,6 +15,7 @@ import { readerRoutes } from './reader-routes.js';
 import { json, problem } from './responses.js';
 import { createRouter } from './router.js';
 import type { EndpointStorage } from './storage.js';
+import { withCaches } from './storage-cache.js';
 import { hashToken } from './tokens.js';
 import { checkBearer } from './validation.js';
 
@@ -33,7 +34,8 @@ export interface EndpointOptions {
 export type Endpoint = (request: Request) => Promise<Response>;
 
 export function createEndpoint(options: EndpointOptions): Endpoint {
-  const { storage, cors } = options;
+  const { cors } = options;
+  const storage = withCaches(options.storage);
   const base = (options.base ?? '/api/plaudit').replace(/\/+$/, '');
   const router = createRouter([...readerRoutes, ...annotationRoutes, ...editorRoutes(storage)]);
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, () => storage.now()) : null;

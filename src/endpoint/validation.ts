@@ -44,11 +44,32 @@ export function checkBody(
   const accepted = expected === 'application/ld+json' ? ['application/ld+json', 'application/json'] : [expected];
   if (!accepted.includes(type)) return no(415, 'unsupported-media-type', `send ${expected}`);
   if (new Blob([text]).size > maxBytes) return no(413, 'too-large', `the request is larger than ${maxBytes} bytes`);
+  let value: unknown;
   try {
-    return ok(JSON.parse(text));
+    value = JSON.parse(text);
   } catch {
     return no(400, 'invalid-json', 'the request is not valid JSON');
   }
+  // No text has a use for NUL, and PostgreSQL cannot store it: refuse it everywhere, on every server alike.
+  return text.includes('\\u0000') && hasNul(value) ? no(422, 'invalid-text', 'text may not contain the NUL character (U+0000)') : ok(value);
+}
+
+/** Whether any string (value or key) anywhere in `value` holds U+0000; walked without recursion. */
+function hasNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (typeof v === 'object' && v !== null) {
+      for (const [key, inner] of Object.entries(v)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

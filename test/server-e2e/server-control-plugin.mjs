@@ -3,13 +3,21 @@
 // kill it with SIGKILL and start it again on the same data. Command:
 // executeServerCommand({ command: 'plaudit-server', payload: { action, ... } }).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { startFaultProxy } from './fault-proxy.mjs';
 
+/** A real PostgreSQL when `DATABASE_URL` is set (each run in a schema of its own), besides PGlite always. */
+const DATABASE_URL = process.env.DATABASE_URL ?? '';
+export const BACKENDS = DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
 const CLI = 'dist/server/cli.js';
+/** The server's messages, each start and exit: the runner's progress display overwrites stderr. */
+const LOG = join(tmpdir(), 'plaudit-e2e-server.log');
+const note = (line) => appendFileSync(LOG, `${new Date().toISOString()} ${line}\n`);
 const BASE = '/api/plaudit';
 
 async function freePort() {
@@ -22,6 +30,16 @@ async function freePort() {
   });
 }
 
+async function admin(run) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** One server process at a time, with its data directory (PGlite) kept across kills. */
 class ServerUnderTest {
   child = null;
@@ -31,9 +49,23 @@ class ServerUnderTest {
   starts = 0;
   kills = 0;
 
-  async start({ seed }) {
+  schema = null;
+  database = [];
+
+  async start({ seed, backend = 'pglite' }) {
     await this.stop();
+    this.starts = this.kills = 0;
+    this.database = [];
+    if (backend === 'postgres') {
+      // A random name made here, never from input.
+      this.schema = `plaudit_e2e_${Math.random().toString(36).slice(2, 10)}`;
+      await admin((c) => c.query(`CREATE SCHEMA ${this.schema}`));
+      const url = new URL(DATABASE_URL);
+      url.searchParams.set('options', `-c search_path=${this.schema}`);
+      this.database = ['--database-url', url.toString()];
+    }
     this.dataDir = mkdtempSync(join(tmpdir(), 'plaudit-e2e-'));
+    writeFileSync(LOG, '');
     this.port = await freePort();
     this.proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: () => this.port }, seed });
     this.spawn();
@@ -43,9 +75,17 @@ class ServerUnderTest {
 
   spawn() {
     this.starts++;
-    const args = [CLI, 'serve', '--port', String(this.port), '--data-dir', this.dataDir, '--allow-origin', '*', '--rate-limit', '0'];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr.on('data', (chunk) => process.stderr.write(`[plaudit-server] ${chunk}`));
+    const args = [CLI, 'serve', '--port', String(this.port), '--data-dir', this.dataDir, ...this.database, '--allow-origin', '*', '--rate-limit', '0'];
+    note(`start ${this.starts}: ${args.join(' ')}`);
+    // The server reads DATABASE_URL itself: the PGlite runs must not inherit the runner's.
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    // The request log: failures only (a 5xx from the server itself is worth seeing).
+    child.stdout.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (/"status":5|handler-error/.test(line)) note(`log: ${line}`);
+    });
+    child.stderr.on('data', (chunk) => note(`stderr: ${String(chunk).trim()}`));
+    child.on('exit', (code, signal) => note(`exit ${code ?? signal}`));
     this.child = child;
   }
 
@@ -85,6 +125,8 @@ class ServerUnderTest {
     this.proxy = null;
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
     this.dataDir = null;
+    if (this.schema) await admin((c) => c.query(`DROP SCHEMA ${this.schema} CASCADE`));
+    this.schema = null;
   }
 }
 
@@ -95,6 +137,8 @@ export function serverControlPlugin() {
     async executeCommand({ command, payload }) {
       if (command !== 'plaudit-server') return undefined;
       switch (payload.action) {
+        case 'backends':
+          return BACKENDS;
         case 'start':
           return server.start(payload);
         case 'kill':

@@ -247,7 +247,7 @@ export const annotationCases: ContractCase[] = [
       const texts = [
         "'); DROP TABLE annotations; --",
         '100% _sure_ \\ \\\\ "quoted" `tick` $1 $$ ${x} ?; /* */ %s',
-        'NUL \u0000 inside, line\u2028separator, tab\tand newline\n.',
+        'A control \u0001 inside, line\u2028separator, tab\tand newline\n.',
         'Emoji 👏🏽 and a ZWJ 👩‍💻, Hebrew שלום, combining é',
       ];
       const created: Annotation[] = [];
@@ -258,6 +258,10 @@ export const annotationCases: ContractCase[] = [
         assertSame(await json(await get(ctx, note), 200, 'GET'), note, `${JSON.stringify(value)} round-trips`);
         created.push(note);
       }
+      // NUL has no place in text (PostgreSQL cannot store it): refused with a clear reason, nothing stored.
+      const nul = wire(underscore, { creator: ctx.reader.id, note: 'NUL \u0000 inside', exact: 'It is' });
+      await expectError(await putRaw(ctx, nul, nul), 422, 'invalid-text', 'a NUL character');
+      await expectError(await get(ctx, nul), 404, 'not-found', 'the NUL note was not stored');
       const list = await json(await editorGet(ctx, `/annotations/?article=${underscore}`), 200, 'the editor lists one article');
       assert(list.partOf.total === 2, `"_" is not a wildcard: ${underscore} has 2, got ${list.partOf.total}`);
       assertSame(list.items.map((a: Annotation) => a.id).sort(), [created[0]!.id, created[3]!.id].sort(), 'the right two');

@@ -62,7 +62,7 @@ export const serverCases: ContractCase[] = [
         await expectStatus(response, 204, `preflight ${method} ${path}`);
         expectCors(response, from, `preflight ${method} ${path}`);
         assert(response.headers.get('Access-Control-Allow-Methods') === 'GET, PUT, PATCH, DELETE, POST, OPTIONS', 'the methods');
-        assert(response.headers.get('Access-Control-Allow-Headers') === 'Authorization, Content-Type, If-Match, If-None-Match', 'the headers');
+        assert(response.headers.get('Access-Control-Allow-Headers') === 'Accept, Authorization, Content-Type, If-Match, If-None-Match', 'the headers');
         assert(response.headers.get('Access-Control-Max-Age') === '600', 'max age 600');
       }
     },
