@@ -27,6 +27,12 @@ export interface EndpointOptions {
   cors?: CorsOptions;
   /** Requests per token; off when absent or false. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Keep "is this an editor's token" and "this reader id is bound to this token"
+   * for this long (`storage-cache.ts`): a clap then costs one database round trip.
+   * Off by default (the mock, whose tests rewrite storage underneath).
+   */
+  cacheMs?: number;
   /** A failure inside a route (a bug or a database error): the request gets a 500, this gets the error. */
   onError?: (error: unknown) => void;
 }
@@ -35,7 +41,7 @@ export type Endpoint = (request: Request) => Promise<Response>;
 
 export function createEndpoint(options: EndpointOptions): Endpoint {
   const { cors } = options;
-  const storage = withCaches(options.storage);
+  const storage = options.cacheMs ? withCaches(options.storage, options.cacheMs) : options.storage;
   const base = (options.base ?? '/api/plaudit').replace(/\/+$/, '');
   const router = createRouter([...readerRoutes, ...annotationRoutes, ...editorRoutes(storage)]);
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, () => storage.now()) : null;

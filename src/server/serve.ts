@@ -4,6 +4,7 @@
  * Stopping is graceful: requests in flight finish, then the database closes.
  */
 import { createEndpoint } from '../endpoint/handler.js';
+import { CACHE_TTL_MS } from '../endpoint/storage-cache.js';
 import type { EndpointStorage } from '../endpoint/storage.js';
 import { describeDatabase, type DatabaseConfig, type ServeConfig } from './config.js';
 import type { CommandIo } from './editor-token-commands.js';
@@ -42,6 +43,7 @@ export async function serve(config: ServeConfig, options: ServeOptions): Promise
     base: config.base,
     ...(config.allowedOrigins ? { cors: { origins: config.allowedOrigins } } : {}),
     rateLimit: config.rateLimit,
+    cacheMs: CACHE_TTL_MS,
     // The request's own log line records the 500; this says what failed, by name only.
     onError: (error) => stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'handler-error', error: errorLabel(error) })}\n`),
   });

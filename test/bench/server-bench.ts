@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createEndpoint } from '../../src/endpoint/handler.js';
+import { CACHE_TTL_MS } from '../../src/endpoint/storage-cache.js';
 import { startHttpServer } from '../../src/server/http-server.js';
 import { openStorage } from '../../src/server/sql/open-storage.js';
 import type { SqlClient } from '../../src/server/sql/sql-client.js';
@@ -132,7 +133,7 @@ async function benchOne(database: string, options: { databaseUrl?: string; dataD
   const opened = await openStorage({ ...options, poolSize: 10 });
   const { storage } = opened;
   const rawPerSecond = await rawUpserts(storage.db, CLAP_PUTS);
-  const handler = createEndpoint({ storage, base: BASE });
+  const handler = createEndpoint({ storage, base: BASE, cacheMs: CACHE_TTL_MS });
   const server = await startHttpServer({
     handler, port: 0, host: '127.0.0.1', base: BASE, maxBodyBytes: 21 * 1024 * 1024, log: { write: () => true }, health: () => storage.ping(),
   });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createEndpoint } from '../../src/endpoint/handler.js';
+import { CACHE_TTL_MS } from '../../src/endpoint/storage-cache.js';
 import { startHttpServer, type HttpServer } from '../../src/server/http-server.js';
 import { contractCases, type Capability } from '../contract/contract-suite.js';
 import { recordingContext } from '../contract/recorder.js';
@@ -28,7 +29,8 @@ for (const backend of backends()) {
     before(async () => {
       db = await open(backend);
       editorToken = (await db.storage.createEditorToken('contract')).token;
-      const handler = createEndpoint({ storage: db.storage, base: BASE, cors: { origins: [ORIGIN] } });
+      // As plaudit-server runs it: with its caches.
+      const handler = createEndpoint({ storage: db.storage, base: BASE, cors: { origins: [ORIGIN] }, cacheMs: CACHE_TTL_MS });
       server = await startHttpServer({
         handler, port: 0, host: '127.0.0.1', base: BASE, maxBodyBytes: 21 * 1024 * 1024,
         log: { write: () => true }, health: () => db.storage.version(),
