@@ -29,9 +29,10 @@ const ALLOWED = [
   [/^dist\/[\w-]+\.js(\.map)?$/, 'entry bundle'],
   [/^dist\/chunks\/[\w-]+\.js(\.map)?$/, 'lazily loaded chunk'],
   [/^dist\/types\/([\w.-]+\/)*[\w.-]+\.d\.ts$/, 'type declarations'],
+  [/^dist\/server\/cli\.js(\.map)?$/, 'the plaudit-server bin'],
 ];
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'custom-elements.json',
-  'dist/THIRD-PARTY-LICENSES.txt', 'dist/integrity.json'];
+  'dist/THIRD-PARTY-LICENSES.txt', 'dist/integrity.json', 'dist/server/cli.js'];
 
 /** The specifiers a module imports, statically or with import(), parsed rather than matched. */
 function importsOf(code) {
@@ -78,7 +79,7 @@ const pkg = JSON.parse(read('package.json'));
 const targets = (value) => (typeof value === 'string' ? [value]
   : value && typeof value === 'object' ? Object.values(value).flatMap(targets) : []);
 for (const [field, value] of Object.entries({
-  main: pkg.main, module: pkg.module, types: pkg.types, customElements: pkg.customElements, exports: pkg.exports,
+  main: pkg.main, module: pkg.module, types: pkg.types, customElements: pkg.customElements, exports: pkg.exports, bin: pkg.bin,
 })) {
   for (const target of targets(value)) {
     const file = posix.normalize(target).replace(/^\.\//, '');
