@@ -1,11 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { sentenceSpans, spanIndexAt, type TextSpan } from '../core/sentences.js';
 import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../core/text-model.js';
-
-/** Alt+Shift+R starts the reading cursor; matched on `code`, since Alt changes `key` on macOS. */
-export function isReadingCursorShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyR';
-}
+import { isAltShift } from './shortcut-keys.js';
 
 /** A sentence of the article, with the block (paragraph, heading, item) it starts in. */
 export interface Sentence extends TextSpan {
@@ -26,14 +22,14 @@ export interface ReadingCursorOptions {
  * Reading-cursor mode: a path through the article that needs no native
  * selection (screen readers cannot always drive it). Sentences come from
  * `Intl.Segmenter`; block elements always end a sentence. The element renders
- * the focusable cursor and forwards its keys to `move` / `moveBlock`.
+ * the focusable cursor and forwards its keys to `move` / `moveBlock`, and the
+ * document's keydown to `keydown` (it listens for all its shortcuts at once).
  */
 export class ReadingCursorController implements ReactiveController {
   active = false;
   sentences: Sentence[] = [];
   index = 0;
   private model: TextModel | null = null;
-  private listeners: AbortController | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -42,21 +38,14 @@ export class ReadingCursorController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.listeners = new AbortController();
-    this.host.ownerDocument.addEventListener('keydown', (e) => this.keydown(e), { signal: this.listeners.signal });
-  }
-
   /** The document's keydown: Alt+Shift+R starts the cursor in the article it belongs to. */
   keydown(event: KeyboardEvent): void {
-    if (!isReadingCursorShortcut(event) || !this.options.ownsShortcut()) return;
+    if (!isAltShift(event, 'KeyR') || !this.options.ownsShortcut()) return;
     event.preventDefault();
     this.start();
   }
 
   hostDisconnected(): void {
-    this.listeners?.abort();
-    this.listeners = null;
     this.active = false;
   }
 

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { selectionRangeIn } from './selection-range.js';
+import { isAltShift } from './shortcut-keys.js';
 
 /** A usable selection in the article: inside it, not collapsed, not only whitespace. */
 export interface ArticleSelection {
@@ -18,11 +19,6 @@ export interface SelectionControllerOptions {
 
 /** Waits for keyboard selection to settle before showing the toolbar. */
 const SETTLE_MS = 120;
-
-/** Alt+Shift+H: matched on `code`, since Alt changes `key` on macOS. */
-export function isToolbarShortcut(event: KeyboardEvent): boolean {
-  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH';
-}
 
 /**
  * Tracks the document selection and publishes it (`current`) when it lies
@@ -60,7 +56,6 @@ export class SelectionController implements ReactiveController {
       this.schedule();
     }, { signal, capture: true });
     doc.addEventListener('pointercancel', () => (this.pointerDown = false), { signal, capture: true });
-    doc.addEventListener('keydown', (e) => this.keydown(e), { signal });
     doc.defaultView?.addEventListener('scroll', () => this.reposition(), { signal, passive: true, capture: true });
     doc.defaultView?.addEventListener('resize', () => this.reposition(), { signal, passive: true });
     // A selection made before the controller connected (the layer loads lazily) counts too.
@@ -82,11 +77,15 @@ export class SelectionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The document's keydown: Alt+Shift+H with a selection in the article focuses the toolbar. */
+  /**
+   * The document's keydown, which the host forwards (it listens for all its
+   * controllers' keys at once): a key press means the next selection is the
+   * keyboard's; Alt+Shift+H with a selection in the article focuses the toolbar.
+   */
   keydown(event: KeyboardEvent): void {
     if (event.key === 'Shift' || event.key === 'Alt') return;
     this.lastPointer = 'keyboard';
-    if (!isToolbarShortcut(event)) return;
+    if (!isAltShift(event, 'KeyH')) return;
     this.update();
     if (this.current === null) return;
     event.preventDefault();

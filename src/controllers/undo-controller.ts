@@ -1,20 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How long an Undo stays on offer, in ms. */
-export const UNDO_MS = 8000;
-
 /**
- * Holds the last undoable change for a few seconds. The timer ends on
- * disconnect; what was on offer is then simply dropped (the change stands).
+ * Holds the last undoable change until the reader takes it (Undo), dismisses
+ * it, or makes another change: no timer, so a reader who needs longer to reach
+ * the Undo button, or to hear it, still finds it there (WCAG 2.2.1). On
+ * disconnect what was on offer is simply dropped (the change stands).
  */
 export class UndoController<T> implements ReactiveController {
   pending: { value: T; message: string } | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly duration = UNDO_MS,
-  ) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
@@ -24,10 +19,9 @@ export class UndoController<T> implements ReactiveController {
     this.dismiss();
   }
 
+  /** Offers `value` for undo, in place of what was on offer. */
   offer(value: T, message: string): void {
-    clearTimeout(this.timer);
     this.pending = { value, message };
-    this.timer = setTimeout(() => this.dismiss(), this.duration);
     this.host.requestUpdate();
   }
 
@@ -38,8 +32,8 @@ export class UndoController<T> implements ReactiveController {
     return value;
   }
 
+  /** Withdraws the offer. */
   dismiss(): void {
-    clearTimeout(this.timer);
     if (this.pending === null) return;
     this.pending = null;
     this.host.requestUpdate();

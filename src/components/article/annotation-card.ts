@@ -28,15 +28,14 @@ export function describeView(view: AnnotationView): string {
  * part. `style` (its position) is set through the CSSOM, never as a style
  * attribute, which a strict Content Security Policy refuses.
  */
-function popover(kind: string, style: StyleProps, label: string | null, close: () => void, content: TemplateResult) {
+function popover(kind: string, style: StyleProps, label: string, close: () => void, content: TemplateResult) {
   return html`<div
     class="popover ${kind}"
     part=${kind}
     role="dialog"
     tabindex="-1"
     ${styleProps(style)}
-    aria-label=${label ?? nothing}
-    aria-labelledby=${label ? nothing : 'link-label'}
+    aria-label=${label}
     @keydown=${(e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
@@ -83,15 +82,24 @@ export function renderChooser(views: readonly AnnotationView[], style: StyleProp
   );
 }
 
-/** Shown when the clipboard cannot be written: the link in a field the reader can copy. */
-export function renderLinkFallback(link: string, style: StyleProps, close: () => void) {
-  return popover(
-    'link',
-    style,
-    null,
-    close,
-    html`<label id="link-label" for="link-field">The link could not be copied automatically. Copy it from here:</label>
-      <input id="link-field" type="text" readonly .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-      <button type="button" @click=${close}>Done</button>`,
-  );
+/**
+ * Shown when the clipboard cannot be written: the link in a field the reader
+ * can copy. A modal `<dialog>`, which the owner opens with `showModal()`: the
+ * user agent centres it in the top layer (no stacking context or transform of
+ * the page misplaces it), the page behind is inert, and Escape closes it.
+ */
+export function renderLinkFallback(link: string, close: () => void) {
+  return html`<dialog
+    class="popover link"
+    part="link"
+    aria-labelledby="link-label"
+    @cancel=${(e: Event) => {
+      e.preventDefault();
+      close();
+    }}
+  >
+    <label id="link-label" for="link-field">The link could not be copied automatically. Copy it from here:</label>
+    <input id="link-field" type="text" readonly autofocus .value=${link} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+    <button type="button" @click=${close}>Done</button>
+  </dialog>`;
 }

@@ -1,4 +1,4 @@
-import type { Annotation } from '../../core/annotation.js';
+import type { Annotation, NoteVisibility } from '../../core/annotation.js';
 import { buildDeepLink } from '../../core/deep-link.js';
 import { buildTextModel, rangeToOffsets } from '../../core/text-model.js';
 import { quoteOf } from '../../controllers/annotation-controller.js';
@@ -6,7 +6,7 @@ import { PlauditAnnotationCreateEvent } from '../../events/plaudit-annotation-cr
 import { PlauditAnnotationDeleteEvent } from '../../events/plaudit-annotation-delete.js';
 import { PlauditAnnotationUpdateEvent } from '../../events/plaudit-annotation-update.js';
 import type { ToolbarAction } from '../selection-toolbar/selection-toolbar.component.js';
-import { describeView, excerpt } from './annotation-card.js';
+import { excerpt } from './annotation-card.js';
 import type { ArticleLayer } from './article-layer.js';
 import { copyText } from './clipboard.js';
 import { blockLocalQuote } from './link-context.js';
@@ -35,7 +35,7 @@ export type ArticleUi =
       id: string | null;
       quote: string;
       note: string;
-      visibility: Annotation['plaudit:visibility'];
+      visibility: NoteVisibility;
       /** Why the last save failed; the editor stays open with the reader's text. */
       error?: string;
     }
@@ -94,10 +94,21 @@ export class ArticleActions {
     else this.origin ??= active;
   }
 
+  /** Gives focus back once what closed has gone: a modal editor still shown would keep the page inert. */
   restoreFocus(): void {
     const target = this.origin;
     this.origin = null;
-    if (target?.isConnected) target.focus();
+    this.later(() => (target?.isConnected ? target.focus() : target && this.focusNear()));
+  }
+
+  /**
+   * Where focus goes when what had it is gone (a deleted note's item, the Undo
+   * bar): the notes panel when it is open, else the Notes button; never the page's start.
+   */
+  focusNear(): void {
+    const { panel, host } = this.layer;
+    if (panel) panel.focusItem(null);
+    else host.renderRoot.querySelector<HTMLElement>('.notes-button')?.focus();
   }
 
   setUi(ui: ArticleUi): void {
@@ -217,14 +228,14 @@ export class ArticleActions {
       if (this.layer.ui === editing) this.setUi({ ...editing, error: noteFailureMessage(error) });
       return;
     }
-    if (ui.id) {
-      if (annotation) host.dispatchEvent(new PlauditAnnotationUpdateEvent({ annotation }));
-      this.announce('Note saved');
-      return this.closePopup();
+    if (annotation) {
+      const Saved = ui.id ? PlauditAnnotationUpdateEvent : PlauditAnnotationCreateEvent;
+      host.dispatchEvent(new Saved({ annotation }));
     }
-    if (annotation) host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
-    this.announce(text ? 'Note saved' : 'Highlighted');
-    this.finishSelection(fromCursor);
+    this.announce(text || ui.id ? 'Note saved' : 'Highlighted');
+    // An edit goes back where it came from; a new note is done with its selection.
+    if (ui.id) this.closePopup();
+    else this.finishSelection(fromCursor);
   }
 
   cancelEditor(): void {
@@ -264,29 +275,40 @@ export class ArticleActions {
     if (!annotation) return false;
     this.dismissNotice();
     host.dispatchEvent(new PlauditAnnotationDeleteEvent({ annotation }));
-    const deleted = annotation.body ? 'Note' : 'Highlight';
-    undo.offer(annotation, `${deleted} deleted`);
-    this.announce(`${deleted} deleted. Undo is available for a few seconds.`);
+    // On offer until Undo, Dismiss or the reader's next change: no time limit.
+    undo.offer(annotation, `${kind} deleted`);
+    this.announce(`${kind} deleted. Press Alt+Shift+U to undo.`);
     if (ui.kind === 'card') this.closePopup();
     return true;
   }
 
+  /** Undo (the button, or Alt+Shift+U): the note comes back with focus, on its item in the panel or in its card. */
   async undoDelete(): Promise<void> {
-    const annotation = this.layer.undo.take();
-    if (annotation) await this.restore(annotation);
+    const { host, undo } = this.layer;
+    // Where the reader was (the Undo button goes): the card gives focus back there.
+    const from = deepActiveElement(host.ownerDocument);
+    const annotation = undo.take();
+    if (!annotation || !(await this.restore(annotation))) return;
+    await host.updateComplete;
+    const { panel } = this.layer;
+    await panel?.updateComplete;
+    if (panel) panel.focusItem(annotation.id);
+    else await this.openCard(annotation.id, from);
   }
 
-  private async restore(annotation: Annotation): Promise<void> {
+  /** Puts a deleted annotation back; resolves true when it was stored. */
+  private async restore(annotation: Annotation): Promise<boolean> {
     try {
       await this.layer.store.restore(annotation);
     } catch (error) {
       const kind = annotation.body ? 'Note' : 'Highlight';
-      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation), error);
-      return;
+      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation).then(() => undefined), error);
+      return false;
     }
     this.dismissNotice();
     this.layer.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
     this.announce('Restored');
+    return true;
   }
 
   async copyAnnotationLink(id: string): Promise<void> {
@@ -306,7 +328,8 @@ export class ArticleActions {
     this.remember();
     this.setUi({ kind: 'link', url });
     await host.updateComplete;
-    host.renderRoot.querySelector<HTMLInputElement>('#link-field')?.focus();
+    // A modal dialog: showModal() gives the field (`autofocus`) focus.
+    host.renderRoot.querySelector('dialog')?.showModal();
   }
 
   /** Opens what lies under a click on the article: one annotation, or a chooser. */
@@ -334,10 +357,14 @@ export class ArticleActions {
     view.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
     this.setUi({ kind: 'card', id });
     await host.updateComplete;
+    // Its name says what it is (`describeView`), read as it gets focus.
     host.renderRoot.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
-    this.announce(describeView(view));
   }
 
+  /**
+   * Opens the panel, or (Alt+Shift+N, from the page) moves focus back into it,
+   * to the control last used there; Escape or Close then returns focus here.
+   */
   openPanel(): void {
     this.panelOrigin = deepActiveElement(this.layer.host.ownerDocument);
     this.layer.set({ panelOpen: true });
@@ -349,7 +376,9 @@ export class ArticleActions {
     const target = this.panelOrigin;
     this.panelOrigin = null;
     const { host } = this.layer;
-    (target?.isConnected && target !== host ? target : host.renderRoot.querySelector<HTMLElement>('.notes-button'))?.focus();
+    // Not back to the page's body (where a screen reader would start over): the Notes button, then.
+    const back = target?.isConnected && target !== host && target !== host.ownerDocument.body;
+    (back ? target : host.renderRoot.querySelector<HTMLElement>('.notes-button'))?.focus();
   }
 
   /** After the article changed: close what refers to annotations that are gone. */

@@ -97,6 +97,10 @@ export const layerStyles = css`
     background: transparent;
     border-color: currentColor;
   }
+  /* An empty box over the reading cursor's sentence: what is scrolled into view (reading-cursor-actions.ts). */
+  .mark {
+    position: absolute;
+  }
   .cursor:focus-visible,
   .popover:focus {
     outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
@@ -105,10 +109,6 @@ export const layerStyles = css`
   a {
     color: var(--plaudit-link-color, #0b57d0);
   }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
 `;
+// Nothing here transitions or animates; the layer's only motion, scrolling, is
+// smooth unless the reader prefers reduced motion (`scrollBehavior()`).

@@ -7,6 +7,7 @@ import { HighlightController } from '../../controllers/highlight-controller.js';
 import { ReadingCursorController } from '../../controllers/reading-cursor-controller.js';
 import { SelectionController } from '../../controllers/selection-controller.js';
 import { selectionRangeIn } from '../../controllers/selection-range.js';
+import { isAltShift } from '../../controllers/shortcut-keys.js';
 import type { SyncController } from '../../controllers/sync-controller.js';
 import { UndoController } from '../../controllers/undo-controller.js';
 import '../selection-toolbar/selection-toolbar.js';
@@ -58,7 +59,11 @@ export class ArticleLayer implements ReactiveController {
     this.store = new AnnotationController(host, {
       articleId: () => host.resolvedArticleId,
       sync: () => Boolean(host.endpoint),
-      changed: () => this.sync?.engine?.notifyChanged(),
+      changed: () => {
+        // The reader's next change ends the Undo offer (a deletion then makes a new one).
+        this.undo.dismiss();
+        this.sync?.engine?.notifyChanged();
+      },
     });
     this.selection = new SelectionController(host, {
       paused: () => this.ui.kind === 'editor' || this.cursor.active,
@@ -101,11 +106,13 @@ export class ArticleLayer implements ReactiveController {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, layerSheet];
     }
     host.addEventListener('click', this.onClick);
+    host.ownerDocument.addEventListener('keydown', this.keydown);
     host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('click', this.onClick);
+    this.host.ownerDocument.removeEventListener('keydown', this.keydown);
   }
 
   hostUpdate(): void {
@@ -128,12 +135,6 @@ export class ArticleLayer implements ReactiveController {
     }
   }
 
-  /** A shortcut pressed before the layer was loaded, handled as its controllers would have. */
-  keydown(event: KeyboardEvent): void {
-    this.selection.keydown(event);
-    this.cursor.keydown(event);
-  }
-
   render() {
     return renderArticleOverlays(this);
   }
@@ -144,6 +145,29 @@ export class ArticleLayer implements ReactiveController {
     if (!(origin instanceof Node) || !this.host.contains(origin)) return;
     if (selectionRangeIn(this.host)?.toString().trim()) return;
     this.actions.openAt(event.clientX, event.clientY);
+  };
+
+  /**
+   * The document's keydown, for every controller that answers keys (and the
+   * shell's, for a shortcut pressed before the layer was loaded): Alt+Shift+H
+   * focuses the selection toolbar, Alt+Shift+R starts the reading cursor,
+   * Alt+Shift+N goes into the notes panel (it is not modal, so this is the way
+   * back to it), Alt+Shift+U undoes a deletion on offer. None while the modal
+   * note editor is open (its keys are its own); N and U are left to a field the
+   * reader types in on the page (a text input or area, or an editable element).
+   */
+  readonly keydown = (event: KeyboardEvent): void => {
+    if (this.ui.kind === 'editor') return;
+    this.selection.keydown(event);
+    this.cursor.keydown(event);
+    const { actions } = this;
+    const run = isAltShift(event, 'KeyN')
+      ? () => actions.openPanel()
+      : isAltShift(event, 'KeyU') && this.undo.pending && (() => void actions.undoDelete());
+    const target = event.composedPath()[0] as HTMLElement;
+    if (!run || target.isContentEditable || 'selectionStart' in target || !this.ownsShortcut()) return;
+    event.preventDefault();
+    run();
   };
 
   /** Whether this element answers the document-wide reading-cursor shortcut. */

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit-html';
 import { styleProps, type StyleProps } from '../shared/style-props.js';
-import { NoteVisibility } from '../../core/annotation.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import type { NoteSaveEvent } from '../note-editor/note-editor.component.js';
 import type { PanelActionEvent } from '../notes-panel/notes-panel.component.js';
@@ -9,8 +8,6 @@ import { renderAnnotationCard, renderChooser, renderLinkFallback } from './annot
 import type { ArticleLayer } from './article-layer.js';
 
 const MARGIN = 8;
-/** Where popups with no passage to sit by go: centred near the top. */
-const CENTRED: StyleProps = { left: '50%', top: '25%', transform: 'translateX(-50%)' };
 
 // Positions are style properties set through the CSSOM (`styleProps`), never a
 // `style` attribute: a page whose Content Security Policy has no 'unsafe-inline'
@@ -31,7 +28,7 @@ export function placeNear(rect: DOMRect, below: boolean, width = 300): StyleProp
   return { left: `${x}px`, top: `${Math.max(MARGIN, top)}px`, transform: `translate(-50%,${under ? 0 : '-100%'})` };
 }
 
-/** Below a passage, left-aligned with it, kept inside the viewport (cards and the editor). */
+/** Below a passage, left-aligned with it, kept inside the viewport (cards and the chooser). */
 function placeUnder(rect: DOMRect, width: number, height: number): StyleProps {
   const left = Math.max(MARGIN, Math.min(innerWidth - width - MARGIN, rect.left));
   const top = rect.bottom + MARGIN + height < innerHeight ? rect.bottom + MARGIN : rect.top - height - MARGIN;
@@ -55,14 +52,12 @@ function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
 function renderPopup({ ui, store, actions }: ArticleLayer) {
   const close = () => actions.closePopup();
   if (ui.kind === 'editor') {
-    const range = ui.range ?? store.get(ui.id!)?.range;
+    // A modal dialog in the top layer, which the user agent centres: no position to set.
     return html`<plaudit-note-editor
-      class="floating"
-      ${styleProps(range ? placeUnder(range.getBoundingClientRect(), 360, 340) : CENTRED)}
-      heading=${ui.id && store.get(ui.id)?.note ? 'Edit note' : 'Add note'}
+      .heading=${ui.id && store.get(ui.id)?.note ? 'Edit note' : 'Add note'}
       .value=${ui.note}
       .quote=${ui.quote}
-      .visibility=${ui.visibility ?? NoteVisibility.Private}
+      .visibility=${ui.visibility}
       .error=${ui.error ?? ''}
       @plaudit-note-save=${(e: NoteSaveEvent) => void actions.saveNote(e.text, e.visibility)}
       @plaudit-note-cancel=${() => actions.cancelEditor()}
@@ -83,7 +78,7 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
     const style = placeUnder(new DOMRect(ui.x, ui.y, 0, 16), 320, 60 + 44 * views.length);
     return renderChooser(views, style, (id) => void actions.openCard(id, null), close);
   }
-  return ui.kind === 'link' ? renderLinkFallback(ui.url, CENTRED, close) : nothing;
+  return ui.kind === 'link' ? renderLinkFallback(ui.url, close) : nothing;
 }
 
 function renderPanel(layer: ArticleLayer) {
@@ -113,29 +108,32 @@ function renderPanel(layer: ArticleLayer) {
 }
 
 /**
- * A write the browser refused: an alert (heard at once) that stays until the
- * reader dismisses it or Try again succeeds.
+ * A bar at the foot of the viewport, until the reader acts or dismisses it:
+ * a write the browser refused (an alert, heard at once, with Try again), or a
+ * deletion with Undo. Dismiss leaves focus near, not at the page's start.
  */
-function renderNotice({ notice, actions }: ArticleLayer) {
-  if (!notice) return nothing;
-  return html`<div class="notice" part="notice" role="alert">
-    <span>${notice.message}</span>
-    <button type="button" @click=${() => void actions.retryNotice()}>Try again</button>
-    <button type="button" @click=${() => actions.dismissNotice()}>Dismiss</button>
+function renderBar(kind: 'notice' | 'undo', message: string, label: string, run: () => unknown, dismiss: () => void, layer: ArticleLayer) {
+  return html`<div class=${kind} part=${kind} role=${kind === 'notice' ? 'alert' : nothing}>
+    <span>${message}</span>
+    <button type="button" @click=${run}>${label}</button>
+    <button
+      type="button"
+      @click=${() => {
+        dismiss();
+        layer.actions.focusNear();
+      }}
+    >
+      Dismiss
+    </button>
   </div>`;
 }
 
 /** Everything that floats over the article, in the element's shadow root. */
 export function renderArticleOverlays(layer: ArticleLayer) {
-  const { undo, cursor, actions } = layer;
+  const { undo, cursor, actions, notice } = layer;
   return html`${renderToolbar(layer)}${renderPopup(layer)}${layer.panelOpen ? renderPanel(layer) : nothing}
-    ${renderNotice(layer)}
-    ${undo.pending
-      ? html`<div class="undo" part="undo">
-          <span>${undo.pending.message}.</span>
-          <button type="button" @click=${() => void actions.undoDelete()}>Undo</button>
-        </div>`
-      : nothing}
+    ${notice ? renderBar('notice', notice.message, 'Try again', () => actions.retryNotice(), () => actions.dismissNotice(), layer) : nothing}
+    ${undo.pending ? renderBar('undo', `${undo.pending.message}.`, 'Undo', () => actions.undoDelete(), () => undo.dismiss(), layer) : nothing}
     ${cursor.active
       ? html`<div
           class="cursor"
@@ -151,6 +149,7 @@ export function renderArticleOverlays(layer: ArticleLayer) {
             >Reading cursor: arrow keys move by sentence, Ctrl+arrows by paragraph, Enter to highlight or add a
             note, Escape to leave.</span
           >
-        </div>`
+        </div>
+        <i class="mark" ${styleProps(layer.cursorActions.mark)}></i>`
       : nothing}`;
 }

@@ -8,8 +8,8 @@ import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
 import { LiteElement } from '../shared/lite-element.js';
 
-/** Alt+Shift+H (toolbar) and Alt+Shift+R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
-const SHORTCUT = /^Key[HR]$/;
+/** Alt+Shift+H (toolbar), N (notes panel) and R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
+const SHORTCUT = /^Key[HNR]$/;
 /** Runs `fn` when the browser is idle (at the latest after 2 s); soon where that API is missing (Safari). */
 const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTimeout)(fn, { timeout: 2000 } as never);
 
@@ -30,8 +30,11 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  * moves focus to the toolbar. **Alt+Shift+R** starts the reading cursor: arrow
  * keys move by sentence, Ctrl+arrows (or Page Up/Down) by paragraph, Home/End to
  * the first/last sentence, Enter offers Highlight / Add note, Escape leaves.
- * Neither shortcut is used by Chrome, Firefox, Safari, NVDA, JAWS or VoiceOver
- * (they use Alt+Shift only with an `accesskey` the page defines).
+ * The note editor is modal; the notes panel is not, and **Alt+Shift+N** opens
+ * it or brings focus back into it from the page. After a deletion,
+ * **Alt+Shift+U** undoes it (the offer has no time limit). None of these
+ * shortcuts is used by Chrome, Firefox, Safari, NVDA, JAWS or VoiceOver (they
+ * use Alt+Shift only with an `accesskey` the page defines).
  *
  * @summary Reader highlights and notes for the wrapped article.
  * @tag plaudit-article

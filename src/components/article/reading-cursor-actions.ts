@@ -1,11 +1,22 @@
+import type { StyleProps } from '../shared/style-props.js';
 import type { ArticleLayer } from './article-layer.js';
 import { scrollBehavior } from './article-actions.js';
 
+/** Room kept between the current sentence and the top of the viewport or the cursor's bar, in px. */
+const GAP = 8;
+
 /**
- * The reading cursor's side of `<plaudit-article>`: focus, keys, announcements
- * and the Highlight / Add note menu for the current sentence.
+ * The reading cursor's side of `<plaudit-article>`: focus, keys, announcements,
+ * scrolling, and the Highlight / Add note menu for the current sentence.
  */
 export class ReadingCursorActions {
+  /**
+   * Where the current sentence lies in the host (which is `position: relative`):
+   * an empty marker box in the shadow root is scrolled into view over it, since
+   * a Range cannot be, and the article itself is never changed.
+   */
+  mark: StyleProps = {};
+
   constructor(private readonly layer: ArticleLayer) {}
 
   cursorStarted(): void {
@@ -16,10 +27,25 @@ export class ReadingCursorActions {
     void host.updateComplete.then(() => this.focusCursor());
   }
 
+  /**
+   * Draws and announces the new sentence, and keeps it clear of the bar: when
+   * it is not wholly between the top of the viewport and the bar, the marker
+   * over it is scrolled to the middle of the viewport, through every scrolling
+   * ancestor (a sentence too tall to be clear there is rare; its middle shows).
+   */
   cursorMoved(range: Range): void {
-    this.layer.highlights.cursor(range);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
-    this.layer.actions.announce(range.toString());
+    const { highlights, actions, host } = this.layer;
+    highlights.cursor(range);
+    actions.announce(range.toString());
+    const box = range.getBoundingClientRect();
+    this.mark = { top: `${box.top - host.getBoundingClientRect().top}px`, height: `${box.height}px` };
+    // After the render that places the marker (and, at the start, shows the bar).
+    void host.updateComplete.then(() => {
+      const bar = host.renderRoot.querySelector('.cursor')?.getBoundingClientRect().top ?? innerHeight;
+      if (box.top < GAP || box.bottom > bar - GAP) {
+        host.renderRoot.querySelector('.mark')?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+      }
+    });
   }
 
   focusCursor(): void {

@@ -7,6 +7,8 @@ import { noteEditorStyles } from './note-editor.styles.js';
 export const NOTE_MAX_LENGTH = 10_000;
 
 const count = new Intl.NumberFormat('en');
+/** The limit as shown, "10,000". */
+const MAX = count.format(NOTE_MAX_LENGTH);
 
 /** Fired when the reader saves a note that fits the limit. */
 export class NoteSaveEvent extends Event {
@@ -33,6 +35,12 @@ export class NoteCancelEvent extends Event {
  * Mac) saves, Escape cancels. Notes are plain text; the limit is shown, never
  * enforced by silently cutting a paste short.
  *
+ * It is a modal `<dialog>`, opened with `showModal()` when it is first rendered:
+ * the page behind is inert while it is open (Tab stays in it, screen readers
+ * read only it), and it sits in the top layer, so no stacking context,
+ * `overflow` or `transform` of the host page can cover or misplace it. Its
+ * owner removes it to close it, and returns focus.
+ *
  * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
  * `@tag` and is left out of custom-elements.json.
  *
@@ -43,34 +51,20 @@ export class NoteCancelEvent extends Event {
  */
 export class PlauditNoteEditor extends LiteElement {
   static override styles = noteEditorStyles;
-  static observedAttributes = ['heading'];
 
-  #value = '';
-  #quote = '';
-  #visibility: NoteVisibility = NoteVisibility.Private;
-  #error = '';
-  /** The text box's length, for the counter. */
-  #length = 0;
-  #rendered = false;
-
+  // Read when the editor opens: after that the text box and the checkbox hold the reader's text and choice.
+  /** The dialog's title: "Add note" (the default) or "Edit note". */
+  heading = 'Add note';
   /** The note's text when the editor opens. */
-  get value(): string {
-    return this.#value;
-  }
-  set value(value: string) {
-    this.#value = value;
-    this.#length = value.length;
-    this.requestUpdate();
-  }
-
+  value = '';
   /** The passage the note is about, shown above the text box. */
-  get quote(): string {
-    return this.#quote;
-  }
-  set quote(value: string) {
-    this.#quote = value;
-    this.requestUpdate();
-  }
+  quote = '';
+  /** Whether the note is shared with the editors when the editor opens. */
+  visibility: NoteVisibility = NoteVisibility.Private;
+  #error = '';
+  /** The text box's length, for the counter, once the reader has typed. */
+  #length?: number;
+  #rendered = false;
 
   /**
    * Why the last save did not work (storage refused it), shown in the editor's
@@ -84,39 +78,16 @@ export class PlauditNoteEditor extends LiteElement {
     this.requestUpdate();
   }
 
-  get visibility(): NoteVisibility {
-    return this.#visibility;
-  }
-  set visibility(value: NoteVisibility) {
-    this.#visibility = value;
-    this.requestUpdate();
-  }
-
-  /**
-   * The dialog's title: "Add note" (the default) or "Edit note".
-   * @attr heading
-   */
-  get heading(): string {
-    return this.getAttribute('heading') ?? 'Add note';
-  }
-  set heading(value: string) {
-    this.setAttr('heading', value);
-  }
-
   private get textarea(): HTMLTextAreaElement {
     return this.renderRoot.querySelector('textarea') as HTMLTextAreaElement;
   }
 
-  override focus(): void {
-    this.textarea?.focus();
-  }
-
-  /** After the first render the text box gets the note and focus. */
+  /** After the first render the dialog opens, modal, and the text box (`autofocus`) gets the note. */
   protected override updated(): void {
     if (this.#rendered) return;
     this.#rendered = true;
+    this.renderRoot.querySelector('dialog')!.showModal();
     this.textarea.value = this.value;
-    this.textarea.focus();
   }
 
   /** Saves when the text fits; otherwise keeps the editor open, with the message shown. */
@@ -130,42 +101,42 @@ export class PlauditNoteEditor extends LiteElement {
     this.dispatchEvent(new NoteSaveEvent(text.trim(), visibility));
   }
 
+  /** Cancel, and the dialog's own `cancel` (Escape, or the platform's back gesture): the owner closes it. */
+  private cancel(event: Event): void {
+    event.preventDefault();
+    this.dispatchEvent(new NoteCancelEvent());
+  }
+
   private onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.dispatchEvent(new NoteCancelEvent());
     }
   }
 
   protected render() {
-    const over = this.#length - NOTE_MAX_LENGTH;
+    const length = this.#length ?? this.value.length;
+    const over = length - NOTE_MAX_LENGTH;
     const error = over > 0
-      ? `This note is too long. Notes can have at most ${count.format(NOTE_MAX_LENGTH)} characters; shorten it to save.`
+      ? `This note is too long. Notes can have at most ${MAX} characters; shorten it to save.`
       : this.#error;
-    return html`<div
-      part="base"
-      role="dialog"
-      aria-labelledby="title"
-      @keydown=${this.onKeydown}
-    >
+    // Listeners are called with the element as `this` (LiteElement renders with `host`).
+    return html`<dialog part="base" aria-labelledby="title" @keydown=${this.onKeydown} @cancel=${this.cancel}>
       <h2 id="title">${this.heading}</h2>
       ${this.quote ? html`<blockquote>${this.quote}</blockquote>` : nothing}
       <label for="note">Note</label>
       <textarea
         id="note"
+        autofocus
         aria-describedby="counter hint${error ? ' error' : ''}"
-        aria-invalid=${over > 0 ? 'true' : 'false'}
+        aria-invalid=${over > 0}
         @input=${() => {
           this.#length = this.textarea.value.length;
           this.requestUpdate();
         }}
       ></textarea>
       <div id="counter" class="counter">
-        ${count.format(this.#length)} / ${count.format(NOTE_MAX_LENGTH)} characters${over > 0
+        ${count.format(length)} / ${MAX} characters${over > 0
           ? ` (${count.format(over)} too many)`
           : nothing}
       </div>
@@ -176,9 +147,9 @@ export class PlauditNoteEditor extends LiteElement {
       </label>
       <span id="hint" hidden>Ctrl+Enter or Command+Enter saves, Escape cancels.</span>
       <div class="actions">
-        <button type="button" @click=${() => this.dispatchEvent(new NoteCancelEvent())}>Cancel</button>
+        <button type="button" @click=${this.cancel}>Cancel</button>
         <button type="button" class="primary" @click=${() => this.save()}>Save</button>
       </div>
-    </div>`;
+    </dialog>`;
   }
 }

@@ -5,9 +5,12 @@ export const noteEditorStyles = css`
     display: block;
     --_error: var(--plaudit-error-color, #b3261e);
   }
-  [part='base'] {
+  /* A modal <dialog>: the user agent centres it in the viewport, in the top layer. */
+  [open] {
     display: grid;
     gap: 8px;
+  }
+  [part='base'] {
     width: min(360px, calc(100vw - 24px));
     box-sizing: border-box;
     padding: 12px;
@@ -16,7 +19,8 @@ export const noteEditorStyles = css`
     color: var(--plaudit-text, #1f2328);
     border: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
-    font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
+    /* The article's UI font (--_font, set on its host): custom properties reach into this shadow root. */
+    font: var(--_font);
   }
   h2 {
     font-size: 1.0667em;

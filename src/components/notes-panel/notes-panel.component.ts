@@ -42,6 +42,12 @@ function formatTime(iso: unknown): string {
  * no longer be found are listed apart with their stored quote; only the reader
  * deletes them. Escape asks to close.
  *
+ * Deliberately not modal: a named region beside the article, which the reader
+ * works with and the article at once (a passage's card opens by its text, the
+ * Undo bar and the live announcements stay reachable). Tab past its last item
+ * goes on to the page; Alt+Shift+N (handled by `<plaudit-article>`) comes back
+ * to the control last used here (`focusItem(null)`), as the panel's hint says.
+ *
  * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
  * `@tag` and is left out of custom-elements.json.
  *
@@ -51,9 +57,10 @@ function formatTime(iso: unknown): string {
  */
 export class PlauditNotesPanel extends LiteElement {
   static override styles = notesPanelStyles;
-  static observedAttributes = ['readingshortcut'];
 
   #views: readonly AnnotationView[] = [];
+  /** The control that last had focus here, to come back to. */
+  #last: HTMLElement | null = null;
 
   /** The annotations, anchored ones in document order first, then orphans. */
   get views(): readonly AnnotationView[] {
@@ -64,28 +71,21 @@ export class PlauditNotesPanel extends LiteElement {
     this.requestUpdate();
   }
 
-  /**
-   * The shortcut that starts the reading cursor, shown on its button.
-   * @attr readingshortcut
-   */
-  get readingShortcut(): string {
-    return this.getAttribute('readingshortcut') ?? 'Alt+Shift+R';
-  }
-  set readingShortcut(value: string) {
-    this.setAttr('readingshortcut', value);
-  }
-
   private emit(action: PanelAction, id: string | null = null, event?: Event): void {
     const source = event?.currentTarget instanceof HTMLElement ? event.currentTarget : null;
     this.dispatchEvent(new PanelActionEvent(action, id, source));
   }
 
-  /** Focuses the item for `id` (its passage button), or the heading's close button. */
+  /**
+   * Focuses the item for `id` (its first button: the passage, or an orphan's
+   * Delete); without one, the control that last had focus here if it is still
+   * shown; else the heading's Close button.
+   */
   focusItem(id: string | null): void {
     const target = id
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .passage, [data-id="${CSS.escape(id)}"] button`)
-      : null;
-    (target ?? this.renderRoot.querySelector<HTMLElement>('.passage, button'))?.focus();
+      ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] button`)
+      : this.#last?.isConnected ? this.#last : null;
+    (target ?? this.renderRoot.querySelector('button'))?.focus();
   }
 
   private item(view: AnnotationView, index: number) {
@@ -100,11 +100,12 @@ export class PlauditNotesPanel extends LiteElement {
             id=${quoteId}
             class="passage"
             aria-label=${`${view.note ? 'Note on' : 'Highlight'}: ${view.quote}`}
+            aria-describedby=${view.note ? `n${index}` : nothing}
             @click=${(e: Event) => this.emit('select', view.id, e)}
           >
             “${view.quote}”
           </button>`}
-      ${view.note ? html`<p class="note">${renderNoteText(view.note)}</p>` : nothing}
+      ${view.note ? html`<p class="note" id="n${index}">${renderNoteText(view.note)}</p>` : nothing}
       <p class="meta">
         ${time ? html`<time datetime=${view.annotation.modified}>${time}</time>` : nothing}
         ${view.status === AnchorStatus.Moved ? ' · the passage has changed' : nothing}
@@ -126,8 +127,8 @@ export class PlauditNotesPanel extends LiteElement {
     const orphans = this.views.filter((v) => v.status === AnchorStatus.Orphan);
     return html`<section
       part="base"
-      role="dialog"
       aria-labelledby="title"
+      @focusin=${(e: FocusEvent) => (this.#last = e.target as HTMLElement)}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key !== 'Escape') return;
         e.preventDefault();
@@ -138,12 +139,11 @@ export class PlauditNotesPanel extends LiteElement {
         <h2 id="title">Your highlights and notes</h2>
         <button type="button" @click=${() => this.emit('close')}>Close</button>
       </header>
-      <button type="button" @click=${() => this.emit('read')}>
-        Read by sentence (${this.readingShortcut})
-      </button>
+      <p id="hint" class="meta">Alt+Shift+N returns here.</p>
+      <button type="button" @click=${() => this.emit('read')}>Read by sentence (Alt+Shift+R)</button>
       ${found.length === 0
         ? html`<p class="empty">Select text in the article to highlight it or add a note.</p>`
-        : html`<ol aria-label="Highlights and notes">${found.map((v, i) => this.item(v, i))}</ol>`}
+        : html`<ol>${found.map((v, i) => this.item(v, i))}</ol>`}
       ${orphans.length === 0
         ? nothing
         : html`<h3 id="orphans">Passages no longer found</h3>

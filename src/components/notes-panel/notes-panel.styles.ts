@@ -7,14 +7,14 @@ export const notesPanelStyles = css`
   [part='base'] {
     box-sizing: border-box;
     width: min(380px, 100vw);
-    max-height: 100%;
     overflow: auto;
     padding: 12px 16px 16px;
     background: var(--plaudit-surface, #ffffff);
     color: var(--plaudit-text, #1f2328);
     border-left: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
-    font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
+    /* The article's UI font (--_font, set on its host): custom properties reach into this shadow root. */
+    font: var(--_font);
     height: 100%;
   }
   header {
@@ -87,9 +87,7 @@ export const notesPanelStyles = css`
     background: transparent;
     cursor: pointer;
   }
-  .passage:focus-visible,
-  button:focus-visible,
-  a:focus-visible {
+  :focus-visible {
     outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
     outline-offset: 2px;
   }

@@ -221,7 +221,8 @@ describe('<plaudit-article> under a strict Content Security Policy', () => {
     await clickAt(f, button(bar.shadowRoot!, 'Add note').getBoundingClientRect());
     const editor = await inShadow<HTMLElement>(f, 'plaudit-note-editor', 'the note editor');
     await expectNoViolations(f, 'opening the note editor');
-    expectInViewport(f, editor.getBoundingClientRect(), 'the note editor');
+    // The editor is a modal <dialog> in the top layer, centred by the browser.
+    expectInViewport(f, editor.shadowRoot!.querySelector('dialog')!.getBoundingClientRect(), 'the note editor');
     const box = editor.shadowRoot!.querySelector('textarea')!;
     box.value = 'Stability matters for multi-key sorts';
     box.dispatchEvent(new f.win.InputEvent('input', { bubbles: true, composed: true }));

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../helpers/wait.js';
 import {
   buttonNamed, deepActive, findRange, makeArticle, pressKey, select, shadow, toolbar,
@@ -43,9 +44,10 @@ describe('<plaudit-article> notes', () => {
   it('Escape cancels and focus returns to the toolbar', async () => {
     const el = await makeArticle();
     const editor = await openEditor(el, 'Merge sort splits');
-    const box = await typeNote(editor, 'never mind');
-    pressKey(box, 'Escape');
-    await el.updateComplete;
+    await typeNote(editor, 'never mind');
+    // A real key press: the modal dialog's own Escape handling (its cancel event) closes it.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !shadow(el).querySelector('plaudit-note-editor'), 'editor stayed');
     expect(shadow(el).querySelector('plaudit-note-editor')).to.equal(null);
     expect(el.annotations).to.have.length(0);
     await waitUntil(() => deepActive()?.closest?.('[role=toolbar]') || deepActive()?.tagName === 'BUTTON');

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/note-editor/note-editor.js';
 import {
   NOTE_MAX_LENGTH, type NoteSaveEvent, type PlauditNoteEditor,
@@ -66,10 +67,22 @@ describe('<plaudit-note-editor>', () => {
     expect((await event).text).to.equal('My note');
   });
 
-  it('cancels with Escape', async () => {
+  it('is a modal dialog, open, with the text box focused', async () => {
     const el = await editor('old');
-    const event = oneEvent(el, 'plaudit-note-cancel');
-    textarea(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
+    expect(el.shadowRoot!.activeElement).to.equal(textarea(el));
+    expect(textarea(el).value).to.equal('old');
+  });
+
+  it('cancels with Escape (a real key press) and with Cancel', async () => {
+    const el = await editor('old');
+    let event = oneEvent(el, 'plaudit-note-cancel');
+    await sendKeys({ press: 'Escape' });
+    await event;
+    event = oneEvent(el, 'plaudit-note-cancel');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Cancel')!.click();
     await event;
   });
 });
