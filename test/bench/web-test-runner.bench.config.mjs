@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { shared } from '../shared-config.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../browsers.mjs';
+import { cdpPlugin } from './cdp-plugin.mjs';
 
 const PEERS = {
   'dom-anchor-text-quote': "import * as m from 'dom-anchor-text-quote'; export const toRange = m.toRange;",
@@ -85,7 +86,8 @@ const peerBundles = {
 export default {
   ...shared,
   files: ['test/bench/**/*.bench.ts'],
-  plugins: [peerBundles, ...shared.plugins],
+  // cdpPlugin: fresh tabs, CPU throttling and real input for startup.bench.ts.
+  plugins: [peerBundles, cdpPlugin(), ...shared.plugins],
   browserLogs: true,
   testsFinishTimeout: 1800000,
   testFramework: { config: { timeout: 900000 } },

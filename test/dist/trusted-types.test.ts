@@ -32,7 +32,7 @@ describe('Trusted Types: plaudit-claps.js and plaudit.js on one page', () => {
       await loaded;
       const win = frame.contentWindow as FrameWindow;
       const doc = frame.contentDocument!;
-      expect(win.trustedTypes, 'this browser enforces Trusted Types').to.not.equal(undefined);
+      expect((win as unknown as { trustedTypes?: unknown }).trustedTypes, 'this browser enforces Trusted Types').to.not.equal(undefined);
       await waitUntil(() => win.customElements.get('plaudit-claps') && win.customElements.get('plaudit-article'), 'an element was never defined');
       const article = doc.querySelector('plaudit-article') as HTMLElement & { loaded: Promise<void> };
       await article.loaded;
