@@ -111,34 +111,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER inserted AFTER INSERT ON plaudit_readers REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER updated AFTER UPDATE ON plaudit_readers REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER deleted AFTER DELETE ON plaudit_readers REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER truncated AFTER TRUNCATE ON plaudit_readers FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
+`;
 
-CREATE TRIGGER inserted AFTER INSERT ON plaudit_articles REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER updated AFTER UPDATE ON plaudit_articles REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER deleted AFTER DELETE ON plaudit_articles REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER truncated AFTER TRUNCATE ON plaudit_articles FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
+/** The tables the editor snapshot reads: every change to one counts in `plaudit_changes`. */
+const COUNTED = ['plaudit_readers', 'plaudit_articles', 'plaudit_claps', 'plaudit_clap_log', 'plaudit_annotations'];
 
-CREATE TRIGGER inserted AFTER INSERT ON plaudit_claps REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER updated AFTER UPDATE ON plaudit_claps REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER deleted AFTER DELETE ON plaudit_claps REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER truncated AFTER TRUNCATE ON plaudit_claps FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
-
-CREATE TRIGGER inserted AFTER INSERT ON plaudit_clap_log REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER updated AFTER UPDATE ON plaudit_clap_log REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER deleted AFTER DELETE ON plaudit_clap_log REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER truncated AFTER TRUNCATE ON plaudit_clap_log FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
-
-CREATE TRIGGER inserted AFTER INSERT ON plaudit_annotations REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER updated AFTER UPDATE ON plaudit_annotations REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER deleted AFTER DELETE ON plaudit_annotations REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
-CREATE TRIGGER truncated AFTER TRUNCATE ON plaudit_annotations FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
+/** The four statement triggers of one counted table (names are ours, never input). */
+const countChanges = (table: string) => `
+CREATE TRIGGER inserted AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
+CREATE TRIGGER updated AFTER UPDATE ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
+CREATE TRIGGER deleted AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_change();
+CREATE TRIGGER truncated AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION plaudit_count_truncate();
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sql: INITIAL },
+  { version: 1, name: 'initial', sql: INITIAL + COUNTED.map(countChanges).join('') },
 ];
 
 /** Any bigint, the same in every process: the advisory lock that serialises migrations (ASCII "plaudit"). */

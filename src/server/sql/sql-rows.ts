@@ -5,7 +5,7 @@
  * and `json` parsed.
  */
 import type { Annotation } from '../../core/annotation.js';
-import type { ArticleRegistration } from '../../core/review-types.js';
+import type { ArticleRegistration, ClapTotals } from '../../core/review-types.js';
 import type { StoredAnnotation, StoredArticle, StoredClapChange, StoredClaps } from '../../endpoint/storage.js';
 
 type Int = number | string;
@@ -59,3 +59,4 @@ export interface TotalsRow {
   clappers: Int;
   mine: Int;
 }
+export const toTotals = (r: TotalsRow): ClapTotals => ({ total: Number(r.total), clappers: Number(r.clappers), mine: Number(r.mine) });

@@ -29,7 +29,7 @@ import { createEditorToken, isLiveEditorToken, listEditorTokens, revokeEditorTok
 import { migrate } from './migrations.js';
 import { RetryTransaction, type SqlClient } from './sql-client.js';
 import {
-  ANNOTATION_COLUMNS, ARTICLE_COLUMNS, CLAP_CHANGE_COLUMNS, CLAPS_COLUMNS, toAnnotation, toArticle, toClapChange, toClaps,
+  ANNOTATION_COLUMNS, ARTICLE_COLUMNS, CLAP_CHANGE_COLUMNS, CLAPS_COLUMNS, toAnnotation, toArticle, toClapChange, toClaps, toTotals,
   type AnnotationRow, type ArticleRow, type ClapChangeRow, type ClapsRow, type TotalsRow,
 } from './sql-rows.js';
 
@@ -120,12 +120,11 @@ export class SqlStorage implements EndpointStorage {
 
   async bindReader(readerId: string, tokenHash: string): Promise<boolean> {
     // Usually bound already: one read.
-    const [known] = await this.db.query<{ token_hash: string }>('SELECT token_hash FROM plaudit_readers WHERE reader_id = $1', [readerId]);
-    if (known) return known.token_hash === tokenHash;
+    const known = await this.tokenOfReader(readerId);
+    if (known !== null) return known === tokenHash;
     await this.db.query('INSERT INTO plaudit_readers (reader_id, token_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', [readerId, tokenHash]);
     // A separate statement sees a binding a concurrent request committed while the insert waited on it.
-    const [row] = await this.db.query<{ token_hash: string }>('SELECT token_hash FROM plaudit_readers WHERE reader_id = $1', [readerId]);
-    return row?.token_hash === tokenHash;
+    return (await this.tokenOfReader(readerId)) === tokenHash;
   }
 
   isEditor(tokenHash: string): Promise<boolean> {
@@ -134,11 +133,12 @@ export class SqlStorage implements EndpointStorage {
 
   async putClaps(articleId: string, readerId: string, write: ClapWrite): Promise<ClapTotals> {
     const [row] = await this.db.query<TotalsRow>(PUT_CLAPS, [articleId, readerId, write.count, write.rev, this.#isoNow()]);
-    return { total: Number(row!.total), clappers: Number(row!.clappers), mine: Number(row!.mine) };
+    return toTotals(row!);
   }
 
-  totals(articleId: string, readerId: string | null): Promise<ClapTotals> {
-    return totalsIn(this.db, articleId, readerId);
+  async totals(articleId: string, readerId: string | null): Promise<ClapTotals> {
+    const [row] = await this.db.query<TotalsRow>(TOTALS, [articleId, readerId]);
+    return toTotals(row!);
   }
 
   async readerClaps(articleId: string, readerId: string): Promise<StoredClaps | undefined> {
@@ -336,11 +336,6 @@ export class SqlStorage implements EndpointStorage {
     const [row] = await this.db.query<{ value: string }>(`SELECT value FROM plaudit_meta WHERE key = 'review-secret'`);
     return row!.value;
   }
-}
-
-async function totalsIn(db: SqlClient, articleId: string, readerId: string | null): Promise<ClapTotals> {
-  const [row] = await db.query<TotalsRow>(TOTALS, [articleId, readerId]);
-  return { total: Number(row!.total), clappers: Number(row!.clappers), mine: Number(row!.mine) };
 }
 
 async function versionIn(db: SqlClient): Promise<string> {
