@@ -3,16 +3,15 @@
 // responses, while the server process is killed with SIGKILL and started again
 // on the same data. Afterwards the server holds exactly what the reader meant:
 // no clap lost or counted twice, no annotation missing or doubled, no private
-// note sent. The model and operations are the mock's randomized test's.
+// note sent. The reader's model and steps are the mock's randomized test's (test/sync/reader-model.ts).
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Annotation } from '../../src/core/annotation.js';
 import type { ReaderData } from '../../src/endpoint/storage.js';
 import { getReaderIdentity } from '../../src/storage/reader-identity.js';
-import { isShareable } from '../../src/sync/annotation-wire.js';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/sync-engine.js';
 import { mulberry32 } from '../../demo/mock-endpoint/faults.js';
-import { deleteAnnotation, freshClientDb, makeAnnotation, tick, writeAnnotation, writeClaps } from '../sync/helpers.js';
+import { freshClientDb } from '../sync/helpers.js';
+import { CHANGES, expectedOnServer, newReaderModel, randomStep } from '../sync/reader-model.js';
 
 /** Fixed seeds for CI; a failure names the seed to replay. */
 const SEEDS = [20261201, 42];
@@ -36,10 +35,7 @@ describe('the reader against the real server: faults, and the server killed mid-
     const { endpoint, direct } = (await control<{ endpoint: string; direct: string }>({ action: 'start', seed: SEED, backend }))!;
     const db = await freshClientDb();
     const reader = await getReaderIdentity(db);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const claps = new Map<string, number>();
-    const notes = new Map<string, { annotation: Annotation; deleted: boolean }>();
-    const privateTexts: string[] = [];
+    const model = newReaderModel();
     const newEngine = (): SyncEngine =>
       createSyncEngine(endpoint, { debounceMs: 2, timeoutMs: 1500, maxInFlight: 4, backoff: { baseMs: 5, capMs: 200, random: mulberry32(SEED + 1) } });
     let engine = newEngine();
@@ -57,48 +53,15 @@ describe('the reader against the real server: faults, and the server killed mid-
       }
       // A reader's pace, so that requests flow between the kills.
       await new Promise((r) => setTimeout(r, 2 + Math.floor(random() * 20)));
-      const roll = random();
-      if (roll < 0.4) {
-        const articleId = pick(ARTICLES);
-        const now = claps.get(articleId) ?? 0;
-        const next = random() < 0.1 ? Math.floor(random() * now) : Math.min(50, now + 1 + Math.floor(random() * 3));
-        claps.set(articleId, next);
-        await writeClaps(db, articleId, next);
-      } else if (roll < 0.6) {
-        const kind = random();
-        const visibility = kind < 0.5 ? 'shared' : kind < 0.75 ? 'private' : undefined;
-        const text = visibility === 'private' ? `PRIVATE-${op}` : visibility === 'shared' ? `shared note ${op}: it's "quoted" \\ and ; DROP TABLE x; --` : undefined;
-        if (visibility === 'private') privateTexts.push(text!);
-        const annotation = makeAnnotation({ creator: reader.id, articleId: pick(ARTICLES), ...(text === undefined ? {} : { note: text }), ...(visibility ? { visibility } : {}) });
-        notes.set(annotation.id, { annotation, deleted: false });
-        await writeAnnotation(db, annotation);
-      } else if (roll < 0.75) {
-        const live = [...notes.values()].filter((n) => !n.deleted);
-        if (live.length === 0) continue;
-        const target = pick(live);
-        const visibility = target.annotation['plaudit:visibility'] ?? 'shared';
-        const text = visibility === 'private' ? `PRIVATE-${op}` : `edited note ${op}`;
-        if (visibility === 'private') privateTexts.push(text);
-        target.annotation = {
-          ...target.annotation, motivation: 'commenting', modified: tick(),
-          body: { type: 'TextualBody', value: text, format: 'text/plain' }, 'plaudit:visibility': visibility,
-        };
-        await writeAnnotation(db, target.annotation);
-      } else if (roll < 0.85) {
-        const live = [...notes.values()].filter((n) => !n.deleted);
-        if (live.length === 0) continue;
-        const target = pick(live);
-        target.deleted = true;
-        await deleteAnnotation(db, target.annotation.id);
-      } else if (roll < 0.9) {
+      const step = await randomStep(db, model, random, reader.id, ARTICLES, op);
+      if (step === 'reload') {
         engine.release();
         engine = newEngine();
-        continue;
-      } else {
+      } else if (step === 'pause') {
         await new Promise((r) => setTimeout(r, Math.floor(random() * 40)));
-        continue;
+      } else if (CHANGES.has(step)) {
+        engine.notifyChanged();
       }
-      engine.notifyChanged();
     }
 
     // The network heals and the server is up; the reader keeps the page open until everything is sent.
@@ -121,20 +84,20 @@ describe('the reader against the real server: faults, and the server killed mid-
     };
     for (const articleId of ARTICLES) {
       const totals = await get<{ total: number; mine: number }>(`/articles/${encodeURIComponent(articleId)}/claps`);
-      expect(totals, `claps on ${articleId}`).to.deep.equal({ total: claps.get(articleId) ?? 0, clappers: (claps.get(articleId) ?? 0) > 0 ? 1 : 0, mine: claps.get(articleId) ?? 0 });
+      const intended = model.claps.get(articleId) ?? 0;
+      expect(totals, `claps on ${articleId}`).to.deep.equal({ total: intended, clappers: intended > 0 ? 1 : 0, mine: intended });
     }
     const data = await get<ReaderData>(`/readers/${reader.id}`);
     const ids = data.annotations.map((a) => a.id);
     expect(new Set(ids).size, 'no annotation stored twice').to.equal(ids.length);
-    const expected = [...notes.values()].filter((n) => !n.deleted && isShareable(n.annotation));
-    expect([...ids].sort(), 'exactly the shared annotations').to.deep.equal(expected.map((n) => n.annotation.id).sort());
+    expect([...ids].sort(), 'exactly the shared annotations').to.deep.equal(expectedOnServer(model).map((a) => a.id).sort());
     for (const stored of data.annotations) {
-      const intended = notes.get(stored.id)!.annotation;
+      const intended = model.notes.get(stored.id)!.annotation;
       expect(stored.body?.value, stored.id).to.equal(intended.body?.value);
       expect(stored.modified, stored.id).to.equal(intended.modified);
     }
     const everything = JSON.stringify(data);
-    for (const secret of privateTexts) expect(everything.includes(secret), `a private note reached the server: ${secret}`).to.equal(false);
+    for (const secret of model.privateTexts) expect(everything.includes(secret), `a private note reached the server: ${secret}`).to.equal(false);
     const stats = await control<Record<string, number>>({ action: 'stats' });
     console.log(`server faults seed ${SEED}: ${JSON.stringify(stats)}`);
     expect(stats!.kills, 'the server was killed').to.equal(KILL_AT.length);

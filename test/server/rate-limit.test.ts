@@ -1,22 +1,16 @@
 // The per-token rate limit as plaudit-server runs it (the endpoint's option):
 // a burst, then 429 with Retry-After in whole seconds, per token, refilled over time.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createEndpoint } from '../../src/endpoint/handler.js';
 import { RateLimiter } from '../../src/endpoint/rate-limit.js';
-import { open, pgliteMemory, type Opened } from './sql-backends.js';
+import { memoryStorageForSuite } from './sql-backends.js';
 
 describe('rate limits', () => {
-  const backend = pgliteMemory();
-  let db: Opened;
-  before(async () => (db = await open(backend)));
-  after(async () => {
-    await db.close();
-    await backend.end();
-  });
+  const storage = memoryStorageForSuite();
 
   it('answers 429 with Retry-After once a token has used its burst, and only for that token', async () => {
-    const endpoint = createEndpoint({ storage: db.storage, rateLimit: { perMinute: 6, burst: 2 } });
+    const endpoint = createEndpoint({ storage: storage.current.storage, rateLimit: { perMinute: 6, burst: 2 } });
     const get = (token: string) => endpoint(new Request('http://server.test/api/plaudit/articles/a-story/claps', { headers: { Authorization: `Bearer ${token}` } }));
     const [one, two] = ['rate-limited-token-0001', 'rate-limited-token-0002'];
     assert.equal((await get(one)).status, 200);

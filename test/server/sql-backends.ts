@@ -9,6 +9,7 @@
  * drops whatever this run created.
  */
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import { pgliteClient, postgresClient, type SqlClient } from '../../src/server/sql/sql-client.js';
 import { SqlStorage } from '../../src/server/sql/sql-storage.js';
 
@@ -111,6 +112,22 @@ export function postgres(): Backend {
 }
 
 export const backends = (): Backend[] => [pgliteMemory(), postgres()];
+
+/**
+ * For a suite that needs one storage and not a particular database: a fresh
+ * migrated PGlite storage in memory, opened before the suite's tests and closed
+ * after them. Call inside `describe`; read `.current` inside the tests.
+ */
+export function memoryStorageForSuite(): { current: Opened } {
+  const backend = pgliteMemory();
+  const opened = {} as { current: Opened };
+  before(async () => (opened.current = await open(backend)));
+  after(async () => {
+    await opened.current?.close();
+    await backend.end();
+  });
+  return opened;
+}
 
 /** Every table of the storage's schema, each row as text: what a database dump would show. */
 export async function dumpTables(client: SqlClient): Promise<string> {
