@@ -16,7 +16,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import { minify } from 'terser';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { minifyTemplates } from './minify-templates.mjs';
 
 export const ENTRIES = ['plaudit', 'plaudit-claps', 'plaudit-review'].filter((name) =>
@@ -128,6 +128,11 @@ for (const name of ENTRIES) {
     writeFileSync(`${file}.map`, result.map);
     const sibling = (f) => `dist/${f}`;
     outputs[file] = {
+      // Each module's share of the chunk, as Rollup rendered it (tree-shaken, before
+      // terser): scripts/size.mjs turns it into a per-module table of gzip bytes.
+      inputs: Object.fromEntries(Object.entries(chunk.modules)
+        .filter(([, m]) => m.renderedLength > 0)
+        .map(([id, m]) => [relative(process.cwd(), id).replace(/\\/g, '/'), { bytesInOutput: m.renderedLength }])),
       imports: [
         ...chunk.imports.map((f) => ({ path: sibling(f), kind: 'import-statement' })),
         ...chunk.dynamicImports.map((f) => ({ path: sibling(f), kind: 'dynamic-import' })),
