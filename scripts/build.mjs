@@ -83,6 +83,17 @@ function chunkFor(name) {
   };
 }
 
+/** Minified bytes of each module Rollup put in a chunk. */
+async function moduleSizes(modules) {
+  const sizes = {};
+  for (const [id, m] of Object.entries(modules)) {
+    if (!m.code) continue;
+    const { code } = await minify(m.code, { module: true, ecma: 2022, compress: false, format: { comments: false } });
+    if (code) sizes[relative(process.cwd(), id).replace(/\\/g, '/')] = { bytesInOutput: code.length };
+  }
+  return sizes;
+}
+
 // dist/server/ is the server's build (scripts/build-server.mjs): kept.
 for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
   if (entry !== 'server') rmSync(`dist/${entry}`, { recursive: true, force: true });
@@ -128,11 +139,10 @@ for (const name of ENTRIES) {
     writeFileSync(`${file}.map`, result.map);
     const sibling = (f) => `dist/${f}`;
     outputs[file] = {
-      // Each module's share of the chunk, as Rollup rendered it (tree-shaken, before
-      // terser): scripts/size.mjs turns it into a per-module table of gzip bytes.
-      inputs: Object.fromEntries(Object.entries(chunk.modules)
-        .filter(([, m]) => m.renderedLength > 0)
-        .map(([id, m]) => [relative(process.cwd(), id).replace(/\\/g, '/'), { bytesInOutput: m.renderedLength }])),
+      // Each module's share of the chunk: its tree-shaken code, minified on its own (a
+      // library's comments would otherwise count). scripts/size.mjs turns it into a
+      // per-module table of gzip bytes.
+      inputs: await moduleSizes(chunk.modules),
       imports: [
         ...chunk.imports.map((f) => ({ path: sibling(f), kind: 'import-statement' })),
         ...chunk.dynamicImports.map((f) => ({ path: sibling(f), kind: 'dynamic-import' })),

@@ -62,4 +62,25 @@ for (const [name, metafile] of Object.entries(meta)) {
     console.log(`       total ${fmt(total).padStart(9)}${target}${cap}`);
   }
 }
+
+// `npm run size -- --modules`: where the reader's bytes go. Each chunk's gzip size is
+// shared among its modules in proportion to their rendered (tree-shaken) bytes, so the
+// figures are estimates that add up to the chunk.
+if (process.argv.includes('--modules')) {
+  const rows = [];
+  for (const [name, metafile] of Object.entries(meta)) {
+    for (const [file, out] of Object.entries(metafile.outputs)) {
+      const inputs = Object.entries(out.inputs ?? {});
+      const rendered = inputs.reduce((sum, [, i]) => sum + i.bytesInOutput, 0);
+      const size = gz(file);
+      for (const [id, i] of inputs) rows.push([name, file.replace(/^dist\/(chunks\/)?/, ''), id, (i.bytesInOutput / rendered) * size]);
+    }
+  }
+  for (const [name] of Object.entries(meta)) {
+    console.log(`\n${name}: gzip bytes by module (estimated)`);
+    for (const [, file, id, bytes] of rows.filter((r) => r[0] === name).sort((a, b) => b[3] - a[3])) {
+      console.log(`${String(Math.round(bytes)).padStart(7)}  ${file.split('-').slice(0, -1).join('-') || file}  ${id}`);
+    }
+  }
+}
 process.exit(failed ? 1 : 0);
