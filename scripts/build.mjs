@@ -8,6 +8,7 @@
 //   dist/chunks/<entry>-fuzzy-*      approximate matching, only when an exact search fails
 //   dist/chunks/<entry>-sync-*       sync, loaded only when an `endpoint` is set
 //   dist/chunks/plaudit-review-transfer-*   the review's export and import, on first use
+//   dist/chunks/<entry>-strings-<lang>-*    a language's strings, only on pages in that language
 // (esbuild's automatic splitting made 14 files for the reader: 2.2 KB more gzip,
 // and six requests before the clap button could render.)
 // esbuild strips the types file by file; terser then minifies each chunk.
@@ -45,6 +46,9 @@ const typescript = {
 /** Sync code, by file name; it loads only with an endpoint. */
 const SYNC = /[\\/](sync[\\/]|controllers[\\/](clap-sync|sync-controller)|components[\\/](article[\\/]article-sync|sync-status[\\/]))/;
 
+/** A language's strings (src/core/strings-de.ts): each its own chunk, loaded only on pages in that language. */
+const LANGUAGE = /[\\/]core[\\/]strings-(?!en\b)(\w+)\.ts$/;
+
 /** The approximate matcher, needed only when an exact search fails. */
 const FUZZY = /[\\/](fuzzy-anchor\.ts|approx-string-match[\\/])/;
 
@@ -75,6 +79,8 @@ function chunkFor(name) {
       eager = reach(ids.filter((m) => getModuleInfo(m).isEntry));
       neededBySync = reach(ids.filter((m) => SYNC.test(m)));
     }
+    const language = id.match(LANGUAGE)?.[1];
+    if (language) return `strings-${language}`;
     // The review loads its export and import code on first use.
     if (name === 'plaudit-review') return eager.has(id) ? name : 'transfer';
     if (SYNC.test(id) || (name !== 'plaudit' && !eager.has(id))) return 'sync';

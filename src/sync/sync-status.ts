@@ -30,22 +30,6 @@ export interface SyncStatus {
 
 export const LOCAL_STATUS: SyncStatus = { state: SyncState.Local, pending: 0, failed: [] };
 
-/** The sentence the status line shows and announces. */
-export function statusMessage(status: SyncStatus): string {
-  switch (status.state) {
-    case SyncState.Local:
-      return 'Saved on this device';
-    case SyncState.Syncing:
-      return 'Syncing...';
-    case SyncState.Synced:
-      return 'Synced';
-    case SyncState.Offline:
-      return `Offline: ${status.pending} ${status.pending === 1 ? 'change' : 'changes'} waiting`;
-    case SyncState.Error:
-      return `Couldn't sync: ${status.reason ?? status.failed[0]?.reason ?? 'unknown error'}`;
-  }
-}
-
 /**
  * The status the outbox shows: refused changes or a refused token are an error;
  * otherwise synced when nothing waits, offline or syncing when something does.

@@ -1,14 +1,11 @@
 import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
+import { ARTICLE_EN } from '../../core/strings-en.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { noteEditorStyles } from './note-editor.styles.js';
 
 /** The longest note a reader may save, in characters (UTF-16 code units, as `maxlength` counts). */
 export const NOTE_MAX_LENGTH = 10_000;
-
-const count = new Intl.NumberFormat('en');
-/** The limit as shown, "10,000". */
-const MAX = count.format(NOTE_MAX_LENGTH);
 
 /** Fired when the reader saves a note that fits the limit. */
 export class NoteSaveEvent extends Event {
@@ -51,10 +48,11 @@ export class NoteCancelEvent extends Event {
  */
 export class PlauditNoteEditor extends LiteElement {
   static override styles = noteEditorStyles;
+  static override english = ARTICLE_EN;
 
   // Read when the editor opens: after that the text box and the checkbox hold the reader's text and choice.
   /** The dialog's title: "Add note" (the default) or "Edit note". */
-  heading = 'Add note';
+  heading = '';
   /** The note's text when the editor opens. */
   value = '';
   /** The passage the note is about, shown above the text box. */
@@ -117,14 +115,13 @@ export class PlauditNoteEditor extends LiteElement {
   protected render() {
     const length = this.#length ?? this.value.length;
     const over = length - NOTE_MAX_LENGTH;
-    const error = over > 0
-      ? `This note is too long. Notes can have at most ${MAX} characters; shorten it to save.`
-      : this.#error;
+    const numbers = { count: length, max: NOTE_MAX_LENGTH, n: over };
+    const error = over > 0 ? this.t('noteTooLong', numbers) : this.#error;
     // Listeners are called with the element as `this` (LiteElement renders with `host`).
-    return html`<dialog part="base" aria-labelledby="title" @keydown=${this.onKeydown} @cancel=${this.cancel}>
-      <h2 id="title">${this.heading}</h2>
+    return html`<dialog part="base" dir=${this.locale.dir} aria-labelledby="title" @keydown=${this.onKeydown} @cancel=${this.cancel}>
+      <h2 id="title">${this.heading || this.t('addNote')}</h2>
       ${this.quote ? html`<blockquote>${this.quote}</blockquote>` : nothing}
-      <label for="note">Note</label>
+      <label for="note">${this.t('noteLabel')}</label>
       <textarea
         id="note"
         autofocus
@@ -135,20 +132,16 @@ export class PlauditNoteEditor extends LiteElement {
           this.requestUpdate();
         }}
       ></textarea>
-      <div id="counter" class="counter">
-        ${count.format(length)} / ${MAX} characters${over > 0
-          ? ` (${count.format(over)} too many)`
-          : nothing}
-      </div>
+      <div id="counter" class="counter">${this.t(over > 0 ? 'noteCounterOver' : 'noteCounter', numbers)}</div>
       <p id="error" class="error" role="alert">${error || nothing}</p>
       <label class="share">
         <input type="checkbox" .checked=${this.visibility === NoteVisibility.Shared} />
-        Share with the editors
+        ${this.t('shareWithEditors')}
       </label>
-      <span id="hint" hidden>Ctrl+Enter or Command+Enter saves, Escape cancels.</span>
+      <span id="hint" hidden>${this.t('editorHint')}</span>
       <div class="actions">
-        <button type="button" @click=${this.cancel}>Cancel</button>
-        <button type="button" class="primary" @click=${() => this.save()}>Save</button>
+        <button type="button" @click=${this.cancel}>${this.t('cancel')}</button>
+        <button type="button" class="primary" @click=${() => this.save()}>${this.t('save')}</button>
       </div>
     </dialog>`;
   }

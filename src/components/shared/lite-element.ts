@@ -1,4 +1,6 @@
 import { render } from 'lit-html';
+import { cleanTable, formatMessage, type MessageValues, type StringKey, type StringTable } from '../../core/strings.js';
+import { localeOf, type Locale } from './locale.js';
 
 /** The controller protocol of lit's ReactiveElement, so lit controllers work unchanged. */
 export interface LiteController {
@@ -29,6 +31,11 @@ export abstract class LiteElement extends HTMLElement {
   #update: Promise<boolean> | null = null;
   /** Properties a page set on the element before its definition loaded. */
   #early: [string, unknown][];
+  #strings: StringTable | null = null;
+  #locale: Locale = { lang: 'en', dir: 'ltr', tables: [] };
+  #english: StringTable | null = null;
+  /** The English strings of each element class, the fallback of every language. */
+  static english: StringTable = {};
 
   constructor() {
     super();
@@ -50,6 +57,38 @@ export abstract class LiteElement extends HTMLElement {
   /** Resolves after the pending render, if any. */
   get updateComplete(): Promise<boolean> {
     return this.#update ?? Promise.resolve(true);
+  }
+
+  /**
+   * Strings of the page's choosing for this element and the Plaudit elements in
+   * it, by name (README, "Languages"): they win over the built-in ones for
+   * every language. Entries that are not text are ignored, with a console warning.
+   */
+  get strings(): StringTable | null {
+    return this.#strings;
+  }
+  set strings(value: StringTable | null) {
+    this.#strings = value == null ? null : cleanTable(value, 'strings');
+    this.requestUpdate();
+  }
+
+  /** @internal The English for what this element shows: its class's, or more once a lazy part loads. */
+  get english(): StringTable {
+    return this.#english ?? (this.constructor as typeof LiteElement).english;
+  }
+  set english(table: StringTable) {
+    this.#english = table;
+  }
+
+  /** The language, direction and tables of the last render. */
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  /** A visible string or announcement in the element's language, its values filled in. */
+  t(key: StringKey, values?: MessageValues): string {
+    const message = this.#locale.tables.find((table) => table[key] != null)?.[key] ?? this.english[key] ?? key;
+    return formatMessage(this.#locale.lang, message, values);
   }
 
   addController(controller: LiteController): void {
@@ -78,14 +117,27 @@ export abstract class LiteElement extends HTMLElement {
   /** Schedules one render for this microtask, however many changes ask. */
   requestUpdate(): void {
     this.#update ??= Promise.resolve().then(() => {
-      this.#update = null;
-      if (!this.isConnected) return true;
+      // The element's and its Plaudit ancestors' `strings`, nearest first.
+      const overrides: (StringTable | null)[] = [];
+      for (let node: Node | null = this; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+        if (node instanceof LiteElement) overrides.push(node.#strings);
+      }
+      // Waits only while a language's table first loads, so the UI never shows English first.
+      const locale = localeOf(this, overrides);
+      return locale instanceof Promise ? locale.then((l) => this.#render(l)) : this.#render(locale);
+    });
+  }
+
+  #render(locale: Locale): boolean {
+    this.#update = null;
+    this.#locale = locale;
+    if (this.isConnected) {
       for (const c of this.#controllers) c.hostUpdate?.();
       render(this.render(), this.renderRoot, { host: this });
       for (const c of this.#controllers) c.hostUpdated?.();
       this.updated?.();
-      return true;
-    });
+    }
+    return true;
   }
 
   /** Sets an attribute, or removes it for `null`: the setter of an attribute-backed property. */

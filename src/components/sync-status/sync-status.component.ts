@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit-html';
 import { SyncController } from '../../controllers/sync-controller.js';
-import { statusMessage, SyncState, type FailedChange } from '../../sync/sync-status.js';
+import { SYNC_EN } from '../../core/strings-en.js';
+import { SyncState, type FailedChange, type SyncStatus } from '../../sync/sync-status.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { styles } from './sync-status.styles.js';
 
-const KIND_LABEL: Record<FailedChange['kind'], string> = {
-  claps: 'Claps',
-  article: 'Article details',
-  'annotation-put': 'Note',
-  'annotation-delete': 'Deleting a note',
-};
+const KIND_LABEL = {
+  claps: 'syncKindClaps',
+  article: 'syncKindArticle',
+  'annotation-put': 'syncKindNote',
+  'annotation-delete': 'syncKindDelete',
+} as const satisfies Record<FailedChange['kind'], keyof typeof SYNC_EN>;
 
 /**
  * A small status line for sync: "Saved on this device", "Syncing...", "Synced",
@@ -31,6 +32,7 @@ const KIND_LABEL: Record<FailedChange['kind'], string> = {
 export class PlauditSyncStatusElement extends LiteElement {
   static override styles = styles;
   static observedAttributes = ['endpoint'];
+  static override english = SYNC_EN;
 
   /**
    * The sync endpoint.
@@ -45,21 +47,31 @@ export class PlauditSyncStatusElement extends LiteElement {
 
   readonly #sync = new SyncController(this, { endpoint: () => this.endpoint, dispatch: false });
 
+  /** The sentence the line shows and announces; a server's reason is its own words. */
+  #message(status: SyncStatus): string {
+    const { state, pending, reason, failed } = status;
+    if (state === SyncState.Offline) return this.t('syncOffline', { n: pending });
+    if (state !== SyncState.Error) return this.t(state === SyncState.Syncing ? 'syncing' : state === SyncState.Synced ? 'synced' : 'syncLocal');
+    return this.t('syncError', { reason: reason ?? failed[0]?.reason ?? this.t('syncUnknownError') });
+  }
+
   protected render() {
     const status = this.#sync.status;
     const error = status.state === SyncState.Error;
-    return html`<div part="base">
-      <span role="status" aria-live="polite" class=${error ? 'error' : ''}>${statusMessage(status)}</span>
-      ${error ? html`<button type="button" @click=${() => this.#retry()}>Retry</button>` : nothing}
+    const retry = this.t('syncRetry');
+    return html`<div part="base" dir=${this.locale.dir}>
+      <span role="status" aria-live="polite" class=${error ? 'error' : ''}>${this.#message(status)}</span>
+      ${error ? html`<button type="button" @click=${() => this.#retry()}>${retry}</button>` : nothing}
       ${status.failed.length > 0
-        ? html`<ul aria-label="Changes the server refused">
-            ${status.failed.map(
-              (f) => html`<li>
-                <span>${KIND_LABEL[f.kind]}: ${f.reason}</span>
-                <button type="button" aria-label="Retry: ${KIND_LABEL[f.kind]}" @click=${() => this.#retry(f.seq)}>Retry</button>
-                <button type="button" aria-label="Discard: ${KIND_LABEL[f.kind]}" @click=${() => this.#discard(f.seq)}>Discard</button>
-              </li>`,
-            )}
+        ? html`<ul aria-label=${this.t('syncRefused')}>
+            ${status.failed.map((f) => {
+              const kind = this.t(KIND_LABEL[f.kind]);
+              return html`<li>
+                <span>${kind}: ${f.reason}</span>
+                <button type="button" aria-label="${retry}: ${kind}" @click=${() => this.#retry(f.seq)}>${retry}</button>
+                <button type="button" aria-label="${this.t('syncDiscard')}: ${kind}" @click=${() => this.#discard(f.seq)}>${this.t('syncDiscard')}</button>
+              </li>`;
+            })}
           </ul>`
         : nothing}
     </div>`;

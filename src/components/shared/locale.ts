@@ -1,0 +1,95 @@
+import { cleanTable, directionOf, primaryLanguage, type StringTable } from '../../core/strings.js';
+
+/**
+ * The languages Plaudit ships besides English, each a chunk loaded only where
+ * it is needed. An author adds any other through the page's strings element.
+ */
+const BUILT_IN: Record<string, () => Promise<StringTable>> = {
+  de: () => import('../../core/strings-de.js').then((m) => m.DE),
+  ar: () => import('../../core/strings-ar.js').then((m) => m.AR),
+};
+
+const loaded = new Map<string, StringTable>();
+const loading = new Map<string, Promise<unknown>>();
+const pageTables = new WeakMap<Document, Record<string, StringTable>>();
+
+/** What an element renders its strings with. */
+export interface Locale {
+  /** The language tag in use, as the page wrote it (`de-AT`). */
+  lang: string;
+  /** The UI's direction, from the language. */
+  dir: 'ltr' | 'rtl';
+  /** Tables to look a string up in, first match wins; English is the caller's fallback. */
+  tables: StringTable[];
+}
+
+/**
+ * The language of `el`: the nearest `lang` attribute, looking out through
+ * shadow roots to the page; English when there is none (or it is empty).
+ */
+export function langOf(el: Element): string {
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    const lang = (node as Element).getAttribute?.('lang')?.trim();
+    if (lang != null) return lang || 'en';
+  }
+  return 'en';
+}
+
+/**
+ * The page's own tables: `<script type="application/json" data-plaudit-strings>`
+ * holding `{ "<language>": { "<name>": "<text>" } }`, read once per document.
+ * Malformed JSON or entries are reported in the console and ignored.
+ */
+function pageStrings(doc: Document): Record<string, StringTable> {
+  let tables = pageTables.get(doc);
+  if (tables) return tables;
+  tables = {};
+  for (const script of doc.querySelectorAll('script[data-plaudit-strings]')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(script.textContent ?? '');
+    } catch {
+      console.warn('Plaudit: the data-plaudit-strings element does not hold valid JSON; ignored.');
+      continue;
+    }
+    if (!parsed || typeof parsed !== 'object') continue;
+    for (const [lang, table] of Object.entries(parsed)) {
+      tables[lang.toLowerCase()] = { ...tables[lang.toLowerCase()], ...cleanTable(table, `data-plaudit-strings "${lang}"`) };
+    }
+  }
+  pageTables.set(doc, tables);
+  return tables;
+}
+
+/**
+ * The locale of `el`: its language, the direction, and the tables to look in,
+ * nearest first: `strings` set on the element or a Plaudit element around it,
+ * then the page's table for the exact tag and for its language, then Plaudit's
+ * own. Resolves at once unless Plaudit's table for the language is still loading.
+ */
+export function localeOf(el: Element, overrides: (StringTable | null | undefined)[]): Locale | Promise<Locale> {
+  const lang = langOf(el);
+  const primary = primaryLanguage(lang);
+  const make = (): Locale => {
+    const page = pageStrings(el.ownerDocument);
+    const tables = [...overrides, page[lang.toLowerCase()], page[primary], loaded.get(primary)].filter(
+      (t): t is StringTable => !!t,
+    );
+    return { lang, dir: directionOf(lang), tables };
+  };
+  const load = BUILT_IN[primary];
+  if (!load || loaded.has(primary)) return make();
+  let pending = loading.get(primary);
+  if (!pending) {
+    pending = load().then(
+      (table) => void loaded.set(primary, table),
+      (error) => {
+        // Offline, or the chunk is gone: English, rather than no widget.
+        console.warn(`Plaudit: the "${primary}" strings could not load; showing English.`, error);
+        loaded.set(primary, {});
+      },
+    );
+    loading.set(primary, pending);
+  }
+  return pending.then(make);
+}
