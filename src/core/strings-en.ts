@@ -16,7 +16,7 @@ export const CLAPS_EN = {
   clapsUndo: 'Undo',
   clapsUndoLabel: 'Undo claps',
   clapsUndone: 'Your claps were removed.',
-  clapped: { one: 'You clapped once.', other: 'You clapped {n} times.' },
+  clapped: { one: 'You clapped {n} time.', other: 'You clapped {n} times.' },
   clapsLeft: { one: '{n} left.', other: '{n} left.' },
   clapsNoneLeft: 'That is the most you can give.',
   clapsReachedCap: 'You have given the most claps, {n}.',

@@ -5,6 +5,8 @@ import { ClapController } from '../../controllers/clap-controller.js';
 import { HoldController } from '../../controllers/hold-controller.js';
 import { PlauditBeforeClapEvent } from '../../events/plaudit-before-clap.js';
 import { PlauditClapEvent } from '../../events/plaudit-clap.js';
+import { formatNumber } from '../../core/strings.js';
+import { CLAPS_EN } from '../../core/strings-en.js';
 import { clapIcon } from './clap-icon.js';
 import { clapsStyles } from './claps.styles.js';
 import { LiteElement } from '../shared/lite-element.js';
@@ -48,6 +50,7 @@ const CLICK_AFTER_HOLD_MS = 800;
 export class PlauditClapsElement extends LiteElement {
   static override styles = clapsStyles;
   static observedAttributes = ['article-id', 'max-claps', 'endpoint'];
+  static override english = CLAPS_EN;
 
   /**
    * The story's id.
@@ -140,12 +143,12 @@ export class PlauditClapsElement extends LiteElement {
   protected render() {
     const { count, max, total, persisted } = this.#claps.model!.snapshot;
     const atCap = count >= max;
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" dir=${this.locale.dir}>
       <div class="stage">
         <button
           part="button"
           class="clap ${count ? 'clapped' : ''} ${this.#hold.holding ? 'active' : ''}"
-          aria-label="Clap for this story${atCap ? ` (you gave the most, ${max})` : ''}"
+          aria-label=${this.t(atCap ? 'clapButtonAtCap' : 'clapButton', { n: max })}
           aria-disabled=${atCap}
           aria-describedby="tally"
           @pointerdown=${this}
@@ -160,18 +163,25 @@ export class PlauditClapsElement extends LiteElement {
         >
           ${clapIcon}
         </button>
-        <span part="bubble" class="bubble ${this.#bubbleShown ? 'shown' : ''}" aria-hidden="true">+${count}</span>
+        <span part="bubble" class="bubble ${this.#bubbleShown ? 'shown' : ''}" aria-hidden="true">+${formatNumber(this.locale.lang, count)}</span>
       </div>
       <div class="tally" id="tally">
-        <span part="total"><strong>${total.toLocaleString()}</strong> clap${total === 1 ? '' : 's'}</span>
-        <span part="count" class="mine"
-          >${atCap ? `You gave the most: ${max}` : count ? `You: ${count} of ${max}` : `Clap up to ${max} times`}</span
-        >
-        ${persisted ? nothing : html`<span part="hint" class="mine">Not saved on this device</span>`}
+        <span part="total">${this.#total(total)}</span>
+        <span part="count" class="mine">${this.t(atCap ? 'clapsAtCap' : count ? 'clapsMine' : 'clapsUpTo', { n: max, count })}</span>
+        ${persisted ? nothing : html`<span part="hint" class="mine">${this.t('notSavedHere')}</span>`}
       </div>
-      ${count ? html`<button part="undo" class="undo" aria-label="Undo claps" @click=${this.undo}>Undo</button>` : nothing}
+      ${count
+        ? html`<button part="undo" class="undo" aria-label=${this.t('clapsUndoLabel')} @click=${this.undo}>${this.t('clapsUndo')}</button>`
+        : nothing}
       <div class="sr" role="status" aria-atomic="true">${this.#announcement}</div>
     </div>`;
+  }
+
+  /** The story's total, its number in bold: "<b>1,204</b> claps", in the element's language. */
+  #total(total: number) {
+    const [before, after] = this.t('clapTotal', { n: total, count: '\0' }).split('\0');
+    // A form that says the number in words ("تصفيقتان", two claps) has no number to embolden.
+    return after == null ? before : html`${before}<strong>${formatNumber(this.locale.lang, total)}</strong>${after}`;
   }
 
   /** Sets the reader's claps back to 0 (the "Undo claps" button). Returns a promise: the undo is recorded. */
@@ -181,7 +191,7 @@ export class PlauditClapsElement extends LiteElement {
     const delta = -model.count;
     if (!delta) return;
     await model.undo();
-    this.#recorded(delta, 'Your claps were removed.');
+    this.#recorded(delta, this.t('clapsUndone'));
     this.renderRoot.querySelector<HTMLElement>('.clap')?.focus();
   };
 
@@ -243,13 +253,13 @@ export class PlauditClapsElement extends LiteElement {
     this.#burst = 0;
     this.#bubbleTimer = setTimeout(() => this.#bubble(false), BUBBLE_MS);
     if (!delta) {
-      if (model.count >= model.max) this.#announce(`You have given the most claps, ${model.max}.`);
+      if (model.count >= model.max) this.#announce(this.t('clapsReachedCap', { n: model.max }));
       return;
     }
     await model.flush();
     const { count, max } = model.snapshot;
     const left = max - count;
-    this.#recorded(delta, `You clapped ${count} time${count === 1 ? '' : 's'}. ${left ? `${left} left.` : 'That is the most you can give.'}`);
+    this.#recorded(delta, `${this.t('clapped', { n: count })} ${left ? this.t('clapsLeft', { n: left }) : this.t('clapsNoneLeft')}`);
   }
 
   #recorded(delta: number, message: string): void {

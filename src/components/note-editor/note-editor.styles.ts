@@ -28,8 +28,8 @@ export const noteEditorStyles = css`
   }
   blockquote {
     margin: 0;
-    padding-left: 8px;
-    border-left: 3px solid var(--plaudit-note-color, #b48a00);
+    padding-inline-start: 8px;
+    border-inline-start: 3px solid var(--plaudit-note-color, #b48a00);
     max-height: 4.2em;
     overflow: hidden;
     font-style: italic;
