@@ -11,7 +11,7 @@ const BUILT_IN: Record<string, () => Promise<StringTable>> = {
 
 const loaded = new Map<string, StringTable>();
 const loading = new Map<string, Promise<unknown>>();
-const pageTables = new WeakMap<Document, Record<string, StringTable>>();
+const pageTables = new WeakMap<Document, { text: string; tables: Record<string, StringTable> }>();
 
 /** What an element renders its strings with. */
 export interface Locale {
@@ -37,27 +37,29 @@ export function langOf(el: Element): string {
 
 /**
  * The page's own tables: `<script type="application/json" data-plaudit-strings>`
- * holding `{ "<language>": { "<name>": "<text>" } }`, read once per document.
- * Malformed JSON or entries are reported in the console and ignored.
+ * holding `{ "<language>": { "<name>": "<text>" } }`. Parsed again only when
+ * their text changes. Malformed JSON or entries are reported in the console and ignored.
  */
 function pageStrings(doc: Document): Record<string, StringTable> {
-  let tables = pageTables.get(doc);
-  if (tables) return tables;
-  tables = {};
-  for (const script of doc.querySelectorAll('script[data-plaudit-strings]')) {
+  const scripts = [...doc.querySelectorAll('script[data-plaudit-strings]')];
+  const text = scripts.map((s) => s.textContent).join('\0');
+  const cached = pageTables.get(doc);
+  if (cached?.text === text) return cached.tables;
+  const tables: Record<string, StringTable> = {};
+  for (const script of scripts) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(script.textContent ?? '');
     } catch {
-      console.warn('Plaudit: the data-plaudit-strings element does not hold valid JSON; ignored.');
+      console.warn('Plaudit: a data-plaudit-strings element does not hold valid JSON; ignored.');
       continue;
     }
-    if (!parsed || typeof parsed !== 'object') continue;
-    for (const [lang, table] of Object.entries(parsed)) {
-      tables[lang.toLowerCase()] = { ...tables[lang.toLowerCase()], ...cleanTable(table, `data-plaudit-strings "${lang}"`) };
+    for (const [lang, table] of Object.entries(parsed && typeof parsed === 'object' ? parsed : {})) {
+      const key = lang.toLowerCase();
+      tables[key] = { ...tables[key], ...cleanTable(table, `data-plaudit-strings "${lang}"`) };
     }
   }
-  pageTables.set(doc, tables);
+  pageTables.set(doc, { text, tables });
   return tables;
 }
 
