@@ -1,4 +1,6 @@
-import type { ARTICLE_EN, CLAPS_EN, SYNC_EN } from './strings-en.js';
+import type { ARTICLE_EN } from './strings-en/article.js';
+import type { CLAPS_EN } from './strings-en/claps.js';
+import type { SYNC_EN } from './strings-en/sync.js';
 
 /** A message with plural forms, chosen by `Intl.PluralRules` on the value `n`. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { cleanTable, directionOf, formatMessage, type StringKey } from '../../src/core/strings.js';
-import { ARTICLE_EN, CLAPS_EN, SYNC_EN } from '../../src/core/strings-en.js';
+import { ARTICLE_EN } from '../../src/core/strings-en/article.js';
+import { CLAPS_EN } from '../../src/core/strings-en/claps.js';
+import { SYNC_EN } from '../../src/core/strings-en/sync.js';
 import { AR } from '../../src/core/strings-ar.js';
 import { DE } from '../../src/core/strings-de.js';
 

@@ -1,28 +1,4 @@
-/**
- * Every string the reader widgets show or announce, in English: the fallback for
- * any language, and the list of names a host may override (README, "Languages").
- * `{name}` is filled in; an object holds plural forms for `{n}` (`Intl.PluralRules`).
- * It is one table in three parts, so that each bundle carries only the English it
- * shows: the claps (and what `<plaudit-article>` shows before its layer loads),
- * the annotation layer, and sync.
- */
-export const CLAPS_EN = {
-  clapButton: 'Clap for this story',
-  clapButtonAtCap: 'Clap for this story (you gave the most, {n})',
-  clapTotal: { one: '{count} clap', other: '{count} claps' },
-  clapsMine: 'You: {count} of {n}',
-  clapsUpTo: { one: 'Clap once', other: 'Clap up to {n} times' },
-  clapsAtCap: 'You gave the most: {n}',
-  clapsUndo: 'Undo',
-  clapsUndoLabel: 'Undo claps',
-  clapsUndone: 'Your claps were removed.',
-  clapped: { one: 'You clapped {n} time.', other: 'You clapped {n} times.' },
-  clapsLeft: { one: '{n} left.', other: '{n} left.' },
-  clapsNoneLeft: 'That is the most you can give.',
-  clapsReachedCap: 'You have given the most claps, {n}.',
-  notSavedHere: 'Not saved on this device',
-} as const;
-
+// English strings, part two of three: see ./claps.ts.
 /** The annotation layer: toolbar, editor, cards, panel, notices, reading cursor. */
 export const ARTICLE_EN = {
   // The selection toolbar and the reading cursor's menu
@@ -93,21 +69,4 @@ export const ARTICLE_EN = {
   readingCursorHelp:
     'Reading cursor: arrow keys move by sentence, Ctrl+Up and Ctrl+Down by paragraph, Enter to highlight or add a note, Escape to leave.',
   readingCursorOff: 'Reading cursor off',
-} as const;
-
-/** `<plaudit-sync-status>`. */
-export const SYNC_EN = {
-  syncLocal: 'Saved on this device',
-  syncing: 'Syncing...',
-  synced: 'Synced',
-  syncOffline: { one: 'Offline: {n} change waiting', other: 'Offline: {n} changes waiting' },
-  syncError: "Couldn't sync: {reason}",
-  syncUnknownError: 'unknown error',
-  syncRetry: 'Retry',
-  syncDiscard: 'Discard',
-  syncRefused: 'Changes the server refused',
-  syncKindClaps: 'Claps',
-  syncKindArticle: 'Article details',
-  syncKindNote: 'Note',
-  syncKindDelete: 'Deleting a note',
 } as const;
