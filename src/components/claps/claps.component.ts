@@ -6,7 +6,7 @@ import { HoldController } from '../../controllers/hold-controller.js';
 import { PlauditBeforeClapEvent } from '../../events/plaudit-before-clap.js';
 import { PlauditClapEvent } from '../../events/plaudit-clap.js';
 import { formatNumber } from '../../core/strings.js';
-import { CLAPS_EN } from '../../core/strings-en.js';
+import { CLAPS_EN } from '../../core/strings-en/claps.js';
 import { clapIcon } from './clap-icon.js';
 import { clapsStyles } from './claps.styles.js';
 import { LiteElement } from '../shared/lite-element.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
-import { ARTICLE_EN } from '../../core/strings-en.js';
+import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { noteEditorStyles } from './note-editor.styles.js';
 

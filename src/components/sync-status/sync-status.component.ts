@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit-html';
 import { SyncController } from '../../controllers/sync-controller.js';
-import { SYNC_EN } from '../../core/strings-en.js';
+import { SYNC_EN } from '../../core/strings-en/sync.js';
 import { SyncState, type FailedChange, type SyncStatus } from '../../sync/sync-status.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { styles } from './sync-status.styles.js';
