@@ -12,6 +12,23 @@ export function mockWorkerMiddleware(context, next) {
   return next();
 }
 
+/**
+ * The policy `demo/strict.html` is served with: no inline script or style, no
+ * eval, no plugins, no `<base>`, and Trusted Types enforced for script sinks with
+ * only lit's policy (`lit-html`; 'allow-duplicates' for pages that load two
+ * bundles, each with its own lit). The README's "Strict pages" documents it.
+ */
+export const STRICT_POLICY = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'",
+  "require-trusted-types-for 'script'", "trusted-types lit-html 'allow-duplicates'",
+].join('; ');
+
+/** Sends `demo/strict.html` with `STRICT_POLICY` as a header, as a strict host would. */
+export async function strictPageMiddleware(context, next) {
+  await next();
+  if (context.path === '/demo/strict.html') context.set('Content-Security-Policy', STRICT_POLICY);
+}
+
 export const esbuild = esbuildPlugin({
   ts: true,
   target: 'es2022',
@@ -24,6 +41,6 @@ export default {
   nodeResolve: true,
   port: 8000,
   appIndex: 'demo/index.html',
-  middleware: [mockWorkerMiddleware],
+  middleware: [mockWorkerMiddleware, strictPageMiddleware],
   plugins: [esbuild],
 };

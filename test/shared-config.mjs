@@ -1,4 +1,4 @@
-import { esbuild, mockWorkerMiddleware } from '../web-dev-server.config.mjs';
+import { esbuild, mockWorkerMiddleware, strictPageMiddleware } from '../web-dev-server.config.mjs';
 import { openapiPlugin } from './contract/openapi-plugin.mjs';
 
 /** What every test run shares, whatever the browser. */
@@ -6,7 +6,7 @@ export const shared = {
   rootDir: '.',
   nodeResolve: true,
   files: ['test/**/*.test.ts', '!test/bench/**', '!test/dist/**', '!test/frameworks/**', '!test/server/**', '!test/server-e2e/**'],
-  middleware: [mockWorkerMiddleware],
+  middleware: [mockWorkerMiddleware, strictPageMiddleware],
   plugins: [esbuild, openapiPlugin()],
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -24,14 +24,15 @@ export function describeView(view: AnnotationView): string {
 }
 
 /**
- * A dialog floating over the article; Escape closes it. `kind` is its class and
- * part. `style` (its position) is set through the CSSOM, never as a style
+ * A dialog floating over the article, in the top layer (a manual popover the
+ * layer shows); Escape closes it. `kind` is its class and part. `style` (its position) is set through the CSSOM, never as a style
  * attribute, which a strict Content Security Policy refuses.
  */
 function popover(kind: string, style: StyleProps, label: string, close: () => void, content: TemplateResult) {
   return html`<div
     class="popover ${kind}"
     part=${kind}
+    popover="manual"
     role="dialog"
     tabindex="-1"
     ${styleProps(style)}

@@ -6,14 +6,20 @@ import { css } from '../shared/lite-element.js';
  * cursor. Buttons, colours and the font come from the shell's styles.
  */
 export const layerStyles = css`
-  .floating,
-  .popover,
-  .panel,
-  .undo,
-  .notice,
-  .cursor {
+  /*
+   * Every floating part is a manual popover, shown in the top layer. The rules
+   * after this one give each its box; this one undoes the user agent's (centred,
+   * bordered, padded, on Canvas) and, without the Popover API, is the fallback.
+   */
+  [popover] {
     position: fixed;
     z-index: 2147483000;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    height: auto;
   }
   .popover {
     box-sizing: border-box;
@@ -60,9 +66,7 @@ export const layerStyles = css`
     font: inherit;
   }
   .panel {
-    top: 0;
-    right: 0;
-    bottom: 0;
+    inset: 0 0 0 auto;
   }
   @media (max-width: 600px) {
     .panel {

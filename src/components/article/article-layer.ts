@@ -126,6 +126,8 @@ export class ArticleLayer implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // What floats goes to the top layer once rendered (`article-overlays.ts`); showing an open one does nothing.
+    for (const p of this.host.renderRoot.querySelectorAll<HTMLElement>('[popover]')) p.showPopover?.();
     this.highlights.draw(this.store.views);
     if (!this.#deepLinkDone && this.store.model) {
       this.#deepLinkDone = true;

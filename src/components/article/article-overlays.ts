@@ -9,30 +9,28 @@ import type { ArticleLayer } from './article-layer.js';
 
 const MARGIN = 8;
 
+// Everything here that floats is a `popover="manual"`, which the layer shows
+// (`showPopover()`) after each render: in the top layer, `position: fixed` is
+// relative to the viewport whatever the page's transformed, filtered, contained
+// or clipping ancestors, and no `z-index` or stacking context of the page covers
+// it. Without the Popover API it stays `position: fixed` with a high `z-index`.
 // Positions are style properties set through the CSSOM (`styleProps`), never a
 // `style` attribute: a page whose Content Security Policy has no 'unsafe-inline'
 // in `style-src` refuses style attributes, and the popups would be left wherever
 // their stylesheet alone puts them.
 
 /**
- * Fixed-position style next to a passage: above it, or below when `below`
- * (touch: the platform's own selection menu appears above) or when there is no
- * room above. Horizontally centred on the passage, kept inside the viewport.
+ * Fixed-position style beside a passage, kept inside the viewport: centred on
+ * it, above it, or `gap` px below it when `gap` is not 0 (touch: the platform's
+ * own selection menu appears above; cards: under the text they open from) and
+ * the popup (`height` tall) fits there, or when it does not fit above.
  */
-export function placeNear(rect: DOMRect, below: boolean, width = 300): StyleProps {
-  const vw = innerWidth;
-  const half = Math.min(width, vw - 2 * MARGIN) / 2;
-  const x = Math.max(MARGIN + half, Math.min(vw - MARGIN - half, rect.left + rect.width / 2));
-  const under = below || rect.top < 64;
-  const top = under ? Math.min(rect.bottom + (below ? 28 : MARGIN), innerHeight - 56) : rect.top - MARGIN;
+export function placeNear(rect: DOMRect, gap: number, width = 300, height = 56): StyleProps {
+  const half = Math.min(width, innerWidth - 2 * MARGIN) / 2;
+  const x = Math.max(MARGIN + half, Math.min(innerWidth - MARGIN - half, rect.left + rect.width / 2));
+  const under = rect.top < height + MARGIN || (gap > 0 && rect.bottom + gap + height < innerHeight);
+  const top = under ? Math.min(rect.bottom + (gap || MARGIN), innerHeight - height - MARGIN) : Math.min(rect.top, innerHeight) - MARGIN;
   return { left: `${x}px`, top: `${Math.max(MARGIN, top)}px`, transform: `translate(-50%,${under ? 0 : '-100%'})` };
-}
-
-/** Below a passage, left-aligned with it, kept inside the viewport (cards and the chooser). */
-function placeUnder(rect: DOMRect, width: number, height: number): StyleProps {
-  const left = Math.max(MARGIN, Math.min(innerWidth - width - MARGIN, rect.left));
-  const top = rect.bottom + MARGIN + height < innerHeight ? rect.bottom + MARGIN : rect.top - height - MARGIN;
-  return { left: `${left}px`, top: `${Math.max(MARGIN, Math.min(top, innerHeight - height - MARGIN))}px` };
 }
 
 function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
@@ -40,9 +38,9 @@ function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
   const menu = ui.kind === 'cursor-menu';
   if (!menu && (ui.kind !== 'idle' || !current || cursor.active)) return nothing;
   return html`<plaudit-selection-toolbar
-    class="floating"
     part="toolbar"
-    ${styleProps(menu ? placeNear(ui.range.getBoundingClientRect(), false) : placeNear(current!.rect, current!.touch))}
+    popover="manual"
+    ${styleProps(menu ? placeNear(ui.range.getBoundingClientRect(), 0) : placeNear(current!.rect, current!.touch ? 28 : 0))}
     label="Annotate ${menu ? 'sentence' : 'selection'}"
     @plaudit-toolbar-action=${(e: ToolbarActionEvent) => void actions.toolbar(e.action)}
     @plaudit-toolbar-dismiss=${() => actions.dismissToolbar()}
@@ -66,7 +64,7 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
   if (ui.kind === 'card') {
     const view = store.get(ui.id);
     if (!view?.range) return nothing;
-    return renderAnnotationCard(view, placeUnder(view.range.getBoundingClientRect(), 320, 180), {
+    return renderAnnotationCard(view, placeNear(view.range.getBoundingClientRect(), MARGIN, 320, 180), {
       edit: (id) => void actions.editNote(id),
       remove: (id) => void actions.remove(id),
       copy: (id) => void actions.copyAnnotationLink(id),
@@ -75,7 +73,7 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
   }
   if (ui.kind === 'chooser') {
     const views = ui.ids.map((id) => store.get(id)).filter((v): v is AnnotationView => !!v);
-    const style = placeUnder(new DOMRect(ui.x, ui.y, 0, 16), 320, 60 + 44 * views.length);
+    const style = placeNear(new DOMRect(ui.x, ui.y, 0, 16), MARGIN, 320, 60 + 44 * views.length);
     return renderChooser(views, style, (id) => void actions.openCard(id, null), close);
   }
   return ui.kind === 'link' ? renderLinkFallback(ui.url, close) : nothing;
@@ -104,7 +102,7 @@ function renderPanel(layer: ArticleLayer) {
       });
     }
   };
-  return html`<plaudit-notes-panel class="panel" part="panel" .views=${store.views} @plaudit-panel-action=${onAction}></plaudit-notes-panel>`;
+  return html`<plaudit-notes-panel class="panel" part="panel" popover="manual" .views=${store.views} @plaudit-panel-action=${onAction}></plaudit-notes-panel>`;
 }
 
 /**
@@ -113,7 +111,7 @@ function renderPanel(layer: ArticleLayer) {
  * deletion with Undo. Dismiss leaves focus near, not at the page's start.
  */
 function renderBar(kind: 'notice' | 'undo', message: string, label: string, run: () => unknown, dismiss: () => void, layer: ArticleLayer) {
-  return html`<div class=${kind} part=${kind} role=${kind === 'notice' ? 'alert' : nothing}>
+  return html`<div class=${kind} part=${kind} popover="manual" role=${kind === 'notice' ? 'alert' : nothing}>
     <span>${message}</span>
     <button type="button" @click=${run}>${label}</button>
     <button
@@ -138,6 +136,7 @@ export function renderArticleOverlays(layer: ArticleLayer) {
       ? html`<div
           class="cursor"
           part="cursor"
+          popover="manual"
           role="application"
           tabindex="0"
           aria-roledescription="reading cursor"

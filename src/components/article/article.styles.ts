@@ -9,7 +9,13 @@ export const articleStyles = css`
   :host {
     display: block;
     position: relative;
-    /* Pixels, not rem: a page's odd root font size must not resize the widget. */
+  }
+  /*
+   * Pixels, not rem: a page's odd root font size must not resize the widget. On
+   * every element of the shadow tree but the slot (a child of the shadow root,
+   * so it inherits from the host), so the article's own text never sees it.
+   */
+  :not(slot) {
     --_font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
   }
   :host([hidden]) {

@@ -1,9 +1,7 @@
 import { css } from '../shared/lite-element.js';
 
+// No display for the host: it is positioned (a popover, or fixed), so a block that fits its buttons.
 export const selectionToolbarStyles = css`
-  :host {
-    display: inline-block;
-  }
   [part='base'] {
     display: flex;
     gap: 2px;
