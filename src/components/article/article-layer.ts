@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { Annotation } from '../../core/annotation.js';
 import { readDeepLink } from '../../core/deep-link.js';
+import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { AnnotationController } from '../../controllers/annotation-controller.js';
 import { ArticleMutationController } from '../../controllers/article-mutation-controller.js';
 import { HighlightController } from '../../controllers/highlight-controller.js';
@@ -54,6 +55,8 @@ export class ArticleLayer implements ReactiveController {
   #styled = false;
 
   constructor(readonly host: PlauditArticleElement) {
+    // The article shows the layer's strings from now on; before, only the claps' few.
+    host.english = { ...host.english, ...ARTICLE_EN };
     this.actions = new ArticleActions(this);
     this.cursorActions = new ReadingCursorActions(this);
     this.store = new AnnotationController(host, {

@@ -33,7 +33,7 @@ export function placeNear(rect: DOMRect, gap: number, width = 300, height = 56):
   return { left: `${x}px`, top: `${Math.max(MARGIN, top)}px`, transform: `translate(-50%,${under ? 0 : '-100%'})` };
 }
 
-function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
+function renderToolbar({ ui, selection, cursor, actions, host }: ArticleLayer) {
   const current = selection.current;
   const menu = ui.kind === 'cursor-menu';
   if (!menu && (ui.kind !== 'idle' || !current || cursor.active)) return nothing;
@@ -41,18 +41,18 @@ function renderToolbar({ ui, selection, cursor, actions }: ArticleLayer) {
     part="toolbar"
     popover="manual"
     ${styleProps(menu ? placeNear(ui.range.getBoundingClientRect(), 0) : placeNear(current!.rect, current!.touch ? 28 : 0))}
-    label="Annotate ${menu ? 'sentence' : 'selection'}"
+    label=${host.t(menu ? 'toolbarSentence' : 'toolbarSelection')}
     @plaudit-toolbar-action=${(e: ToolbarActionEvent) => void actions.toolbar(e.action)}
     @plaudit-toolbar-dismiss=${() => actions.dismissToolbar()}
   ></plaudit-selection-toolbar>`;
 }
 
-function renderPopup({ ui, store, actions }: ArticleLayer) {
+function renderPopup({ ui, store, actions, host }: ArticleLayer) {
   const close = () => actions.closePopup();
   if (ui.kind === 'editor') {
     // A modal dialog in the top layer, which the user agent centres: no position to set.
     return html`<plaudit-note-editor
-      .heading=${ui.id && store.get(ui.id)?.note ? 'Edit note' : 'Add note'}
+      .heading=${host.t(ui.id && store.get(ui.id)?.note ? 'editNote' : 'addNote')}
       .value=${ui.note}
       .quote=${ui.quote}
       .visibility=${ui.visibility}
@@ -69,14 +69,14 @@ function renderPopup({ ui, store, actions }: ArticleLayer) {
       remove: (id) => void actions.remove(id),
       copy: (id) => void actions.copyAnnotationLink(id),
       close,
-    });
+    }, host);
   }
   if (ui.kind === 'chooser') {
     const views = ui.ids.map((id) => store.get(id)).filter((v): v is AnnotationView => !!v);
     const style = placeNear(new DOMRect(ui.x, ui.y, 0, 16), MARGIN, 320, 60 + 44 * views.length);
-    return renderChooser(views, style, (id) => void actions.openCard(id, null), close);
+    return renderChooser(views, style, (id) => void actions.openCard(id, null), close, host);
   }
-  return ui.kind === 'link' ? renderLinkFallback(ui.url, close) : nothing;
+  return ui.kind === 'link' ? renderLinkFallback(ui.url, close, host) : nothing;
 }
 
 function renderPanel(layer: ArticleLayer) {
@@ -111,7 +111,8 @@ function renderPanel(layer: ArticleLayer) {
  * deletion with Undo. Dismiss leaves focus near, not at the page's start.
  */
 function renderBar(kind: 'notice' | 'undo', message: string, label: string, run: () => unknown, dismiss: () => void, layer: ArticleLayer) {
-  return html`<div class=${kind} part=${kind} popover="manual" role=${kind === 'notice' ? 'alert' : nothing}>
+  const { host } = layer;
+  return html`<div class=${kind} part=${kind} popover="manual" dir=${host.locale.dir} role=${kind === 'notice' ? 'alert' : nothing}>
     <span>${message}</span>
     <button type="button" @click=${run}>${label}</button>
     <button
@@ -121,33 +122,31 @@ function renderBar(kind: 'notice' | 'undo', message: string, label: string, run:
         layer.actions.focusNear();
       }}
     >
-      Dismiss
+      ${host.t('dismiss')}
     </button>
   </div>`;
 }
 
 /** Everything that floats over the article, in the element's shadow root. */
 export function renderArticleOverlays(layer: ArticleLayer) {
-  const { undo, cursor, actions, notice } = layer;
+  const { undo, cursor, actions, notice, host } = layer;
   return html`${renderToolbar(layer)}${renderPopup(layer)}${layer.panelOpen ? renderPanel(layer) : nothing}
-    ${notice ? renderBar('notice', notice.message, 'Try again', () => actions.retryNotice(), () => actions.dismissNotice(), layer) : nothing}
-    ${undo.pending ? renderBar('undo', `${undo.pending.message}.`, 'Undo', () => actions.undoDelete(), () => undo.dismiss(), layer) : nothing}
+    ${notice ? renderBar('notice', notice.message, host.t('tryAgain'), () => actions.retryNotice(), () => actions.dismissNotice(), layer) : nothing}
+    ${undo.pending ? renderBar('undo', `${undo.pending.message}.`, host.t('undo'), () => actions.undoDelete(), () => undo.dismiss(), layer) : nothing}
     ${cursor.active
       ? html`<div
           class="cursor"
           part="cursor"
           popover="manual"
+          dir=${host.locale.dir}
           role="application"
           tabindex="0"
-          aria-roledescription="reading cursor"
-          aria-label="Reading cursor"
+          aria-roledescription=${host.t('readingCursorRole')}
+          aria-label=${host.t('readingCursor')}
           aria-describedby="cursor-help"
           @keydown=${(e: KeyboardEvent) => layer.cursorActions.cursorKey(e)}
         >
-          <span id="cursor-help"
-            >Reading cursor: arrow keys move by sentence, Ctrl+arrows by paragraph, Enter to highlight or add a
-            note, Escape to leave.</span
-          >
+          <span id="cursor-help">${host.t('readingCursorHelp')}</span>
         </div>
         <i class="mark" ${styleProps(layer.cursorActions.mark)}></i>`
       : nothing}`;

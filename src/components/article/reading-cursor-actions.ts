@@ -57,7 +57,7 @@ export class ReadingCursorActions {
     cursor.stop();
     highlights.cursor(null);
     if (ui.kind === 'cursor-menu') actions.setUi({ kind: 'idle' });
-    actions.announce('Reading cursor off');
+    actions.announce(this.layer.host.t('readingCursorOff'));
     actions.restoreFocus();
   }
 

@@ -1,4 +1,5 @@
 import { html } from 'lit-html';
+import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { selectionToolbarStyles } from './selection-toolbar.styles.js';
 
@@ -21,11 +22,11 @@ export class ToolbarDismissEvent extends Event {
   }
 }
 
-/** The buttons, in order, with their labels. */
-const BUTTONS: readonly [ToolbarAction, string][] = [
-  ['highlight', 'Highlight'],
-  ['note', 'Add note'],
-  ['link', 'Copy link'],
+/** The buttons, in order, with their labels' names in the strings table. */
+const BUTTONS: readonly [ToolbarAction, 'highlight' | 'addNote' | 'copyLink'][] = [
+  ['highlight', 'highlight'],
+  ['note', 'addNote'],
+  ['link', 'copyLink'],
 ];
 
 /**
@@ -44,13 +45,14 @@ const BUTTONS: readonly [ToolbarAction, string][] = [
 export class PlauditSelectionToolbar extends LiteElement {
   static override styles = selectionToolbarStyles;
   static observedAttributes = ['label'];
+  static override english = ARTICLE_EN;
 
   /**
-   * Accessible name of the toolbar, "Annotate selection" unless set.
+   * Accessible name of the toolbar, "Annotate selection" (in the element's language) unless set.
    * @attr label
    */
   get label(): string {
-    return this.getAttribute('label') ?? 'Annotate selection';
+    return this.getAttribute('label') ?? this.t('toolbarSelection');
   }
   set label(value: string) {
     this.setAttr('label', value);
@@ -80,8 +82,11 @@ export class PlauditSelectionToolbar extends LiteElement {
     const buttons = this.buttons();
     const last = buttons.length - 1;
     const index = buttons.indexOf(event.composedPath()[0] as HTMLButtonElement);
-    const next = /^Arrow(Right|Down)$/.test(key) ? (index < last ? index + 1 : 0)
-      : /^Arrow(Left|Up)$/.test(key) ? (index > 0 ? index - 1 : last)
+    // Right to left, the buttons' order is mirrored: Right goes back.
+    const forward = this.locale.dir === 'rtl' ? /^Arrow(Left|Down)$/ : /^Arrow(Right|Down)$/;
+    const back = this.locale.dir === 'rtl' ? /^Arrow(Right|Up)$/ : /^Arrow(Left|Up)$/;
+    const next = forward.test(key) ? (index < last ? index + 1 : 0)
+      : back.test(key) ? (index > 0 ? index - 1 : last)
       : key === 'Home' ? 0
       : key === 'End' ? last
       : -1;
@@ -94,7 +99,7 @@ export class PlauditSelectionToolbar extends LiteElement {
   }
 
   protected render() {
-    return html`<div part="base" role="toolbar" aria-label=${this.label} @keydown=${this.onKeydown}>
+    return html`<div part="base" role="toolbar" dir=${this.locale.dir} aria-label=${this.label} @keydown=${this.onKeydown}>
       ${BUTTONS.map(
         ([action, label], i) => html`<button
           type="button"
@@ -105,7 +110,7 @@ export class PlauditSelectionToolbar extends LiteElement {
             this.dispatchEvent(new ToolbarActionEvent(action));
           }}
         >
-          ${label}
+          ${this.t(label)}
         </button>`,
       )}
     </div>`;
