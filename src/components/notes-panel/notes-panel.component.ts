@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit-html';
+import { html, noChange, nothing } from 'lit-html';
 import { AnchorStatus } from '../../core/annotation.js';
+import { yieldToMain } from '../../core/yield-to-main.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from './note-text.js';
 import { LiteElement } from '../shared/lite-element.js';
@@ -29,11 +30,18 @@ const ITEM_ACTIONS: readonly [PanelAction, string][] = [
 ];
 const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
 
+/**
+ * Items rendered per task. A panel of a thousand notes would block the click that
+ * opens it for a second or more; it shows this many (over a screenful) at once and
+ * the rest a chunk per task after yielding, complete a moment later.
+ */
+const CHUNK = 16;
+
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function formatTime(iso: unknown): string {
   const date = new Date(typeof iso === 'string' ? iso : NaN);
-  return Number.isNaN(date.getTime()) ? '' : when.format(date);
+  return isNaN(+date) ? '' : when.format(date);
 }
 
 /**
@@ -61,6 +69,10 @@ export class PlauditNotesPanel extends LiteElement {
   #views: readonly AnnotationView[] = [];
   /** The control that last had focus here, to come back to. */
   #last: HTMLElement | null = null;
+  /** How many of the views are listed so far; `updated` adds a chunk per task. */
+  #shown = CHUNK;
+  /** The anchored and orphaned views last rendered, by position: those still in place are not rebuilt. */
+  #rendered: AnnotationView[][] = [];
 
   /** The annotations, anchored ones in document order first, then orphans. */
   get views(): readonly AnnotationView[] {
@@ -72,25 +84,39 @@ export class PlauditNotesPanel extends LiteElement {
   }
 
   private emit(action: PanelAction, id: string | null = null, event?: Event): void {
-    const source = event?.currentTarget instanceof HTMLElement ? event.currentTarget : null;
-    this.dispatchEvent(new PanelActionEvent(action, id, source));
+    // The button the listener is on.
+    this.dispatchEvent(new PanelActionEvent(action, id, (event?.currentTarget as HTMLElement | undefined) ?? null));
   }
 
   /**
    * Focuses the item for `id` (its first button: the passage, or an orphan's
    * Delete); without one, the control that last had focus here if it is still
-   * shown; else the heading's Close button.
+   * shown; else the heading's Close button. An item not rendered yet is
+   * rendered first: then focus moves after that render, when this resolves.
    */
-  focusItem(id: string | null): void {
+  async focusItem(id: string | null): Promise<void> {
+    const at = this.#views.findIndex((v) => v.id === id);
+    if (at >= this.#shown) {
+      this.#shown = at + 1;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
     const target = id
       ? this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] button`)
       : this.#last?.isConnected ? this.#last : null;
     (target ?? this.renderRoot.querySelector('button'))?.focus();
   }
 
-  private item(view: AnnotationView, index: number) {
+  protected override updated(): void {
+    const next = this.#shown + CHUNK;
+    // Several renders may schedule the same chunk; only the first grows the list.
+    if (this.#shown < this.#views.length) void yieldToMain().then(() => next > this.#shown && ((this.#shown = next), this.requestUpdate()));
+  }
+
+  private item(view: AnnotationView) {
     const orphan = view.status === AnchorStatus.Orphan;
-    const quoteId = `q${index}`;
+    // By id, not position, so an item left in place keeps ids that are still unique.
+    const quoteId = `q${view.id}`;
     const time = formatTime(view.annotation?.modified);
     return html`<li data-id=${view.id} class=${view.note ? 'has-note' : ''}>
       ${orphan
@@ -100,12 +126,12 @@ export class PlauditNotesPanel extends LiteElement {
             id=${quoteId}
             class="passage"
             aria-label=${`${view.note ? 'Note on' : 'Highlight'}: ${view.quote}`}
-            aria-describedby=${view.note ? `n${index}` : nothing}
+            aria-describedby=${view.note ? `n${view.id}` : nothing}
             @click=${(e: Event) => this.emit('select', view.id, e)}
           >
             “${view.quote}”
           </button>`}
-      ${view.note ? html`<p class="note" id="n${index}">${renderNoteText(view.note)}</p>` : nothing}
+      ${view.note ? html`<p class="note" id="n${view.id}">${renderNoteText(view.note)}</p>` : nothing}
       <p class="meta">
         ${time ? html`<time datetime=${view.annotation.modified}>${time}</time>` : nothing}
         ${view.status === AnchorStatus.Moved ? ' · the passage has changed' : nothing}
@@ -123,8 +149,11 @@ export class PlauditNotesPanel extends LiteElement {
   }
 
   protected render() {
-    const found = this.views.filter((v) => v.status !== AnchorStatus.Orphan);
-    const orphans = this.views.filter((v) => v.status === AnchorStatus.Orphan);
+    const shown = this.#views.slice(0, this.#shown);
+    const lists = [shown.filter((v) => v.status !== AnchorStatus.Orphan), shown.filter((v) => v.status === AnchorStatus.Orphan)];
+    // A chunk's render leaves the items before it alone (lit skips `noChange`).
+    const [found, orphans] = lists.map((list, l) => list.map((v, i) => (this.#rendered[l]?.[i] === v ? noChange : this.item(v))));
+    this.#rendered = lists;
     return html`<section
       part="base"
       aria-labelledby="title"
@@ -143,11 +172,11 @@ export class PlauditNotesPanel extends LiteElement {
       <button type="button" @click=${() => this.emit('read')}>Read by sentence (Alt+Shift+R)</button>
       ${found.length === 0
         ? html`<p class="empty">Select text in the article to highlight it or add a note.</p>`
-        : html`<ol>${found.map((v, i) => this.item(v, i))}</ol>`}
+        : html`<ol>${found}</ol>`}
       ${orphans.length === 0
         ? nothing
         : html`<h3 id="orphans">Passages no longer found</h3>
-            <ul aria-labelledby="orphans">${orphans.map((v, i) => this.item(v, found.length + i))}</ul>`}
+            <ul aria-labelledby="orphans">${orphans}</ul>`}
     </section>`;
   }
 }

@@ -43,6 +43,9 @@ export const notesPanelStyles = css`
     border: 1px solid var(--plaudit-border, #8c959f);
     border-radius: var(--plaudit-radius, 8px);
     padding: 8px 10px;
+    /* Off-screen items of a long list skip style, layout and paint; text stays findable. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 110px;
   }
   .passage {
     display: block;
