@@ -37,6 +37,8 @@ export const AR: StringTable = {
   clapsNoneLeft: 'هذا أقصى ما يمكنك منحه.',
   clapsReachedCap: 'منحتَ الحد الأقصى من التصفيق، {n}.',
   notSavedHere: 'غير محفوظ على هذا الجهاز',
+  notesButton: 'الملاحظات ({n})',
+  notes: 'الملاحظات',
 
   toolbarSelection: 'التعليق على التحديد',
   toolbarSentence: 'التعليق على الجملة',
@@ -71,6 +73,9 @@ export const AR: StringTable = {
   panelOrphans: 'مقاطع لم تعد موجودة',
   itemNote: 'ملاحظة على: {quote}',
   itemHighlight: 'تمييز: {quote}',
+  noStoredQuote: '(لا يوجد اقتباس محفوظ)',
+  passageChanged: 'تغيّر المقطع',
+  sharedWithEditors: 'تمت مشاركتها مع المحررين',
 
   highlighted: 'مُيِّز',
   highlightedQuote: 'مُيِّز: {quote}',

@@ -16,6 +16,8 @@ export const DE: StringTable = {
   clapsNoneLeft: 'Mehr können Sie nicht geben.',
   clapsReachedCap: 'Sie haben die meisten Klatscher gegeben: {n}.',
   notSavedHere: 'Auf diesem Gerät nicht gespeichert',
+  notesButton: 'Notizen ({n})',
+  notes: 'Notizen',
 
   toolbarSelection: 'Auswahl kommentieren',
   toolbarSentence: 'Satz kommentieren',
@@ -50,6 +52,9 @@ export const DE: StringTable = {
   panelOrphans: 'Nicht mehr gefundene Stellen',
   itemNote: 'Notiz zu: {quote}',
   itemHighlight: 'Markierung: {quote}',
+  noStoredQuote: '(kein gespeichertes Zitat)',
+  passageChanged: 'die Stelle hat sich geändert',
+  sharedWithEditors: 'mit der Redaktion geteilt',
 
   highlighted: 'Markiert',
   highlightedQuote: 'Markiert: {quote}',

@@ -65,13 +65,15 @@ export const layerStyles = css`
     margin: 6px 0;
     font: inherit;
   }
+  /* At the end of the line: the right, or the left in a right-to-left language (its dir). */
   .panel {
-    inset: 0 0 0 auto;
+    inset-block: 0;
+    inset-inline: auto 0;
   }
   @media (max-width: 600px) {
     .panel {
       top: 45vh;
-      left: 0;
+      inset-inline-start: 0;
     }
   }
   .undo,

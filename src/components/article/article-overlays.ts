@@ -102,7 +102,14 @@ function renderPanel(layer: ArticleLayer) {
       });
     }
   };
-  return html`<plaudit-notes-panel class="panel" part="panel" popover="manual" .views=${store.views} @plaudit-panel-action=${onAction}></plaudit-notes-panel>`;
+  return html`<plaudit-notes-panel
+    class="panel"
+    part="panel"
+    popover="manual"
+    dir=${layer.host.locale.dir}
+    .views=${store.views}
+    @plaudit-panel-action=${onAction}
+  ></plaudit-notes-panel>`;
 }
 
 /**

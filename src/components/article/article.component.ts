@@ -1,3 +1,4 @@
+import { CLAPS_EN } from '../../core/strings-en/claps.js';
 import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
 import { resolveArticleId } from '../../core/article-id.js';
@@ -28,7 +29,7 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
  *
  * Keyboard: select text (e.g. with caret browsing, F7), then **Alt+Shift+H**
  * moves focus to the toolbar. **Alt+Shift+R** starts the reading cursor: arrow
- * keys move by sentence, Ctrl+arrows (or Page Up/Down) by paragraph, Home/End to
+ * keys move by sentence, Ctrl+Up/Down (or Page Up/Down) by paragraph, Home/End to
  * the first/last sentence, Enter offers Highlight / Add note, Escape leaves.
  * The note editor is modal; the notes panel is not, and **Alt+Shift+N** opens
  * it or brings focus back into it from the page. After a deletion,
@@ -82,6 +83,7 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
 export class PlauditArticleElement extends LiteElement {
   static override styles = articleStyles;
   static observedAttributes = ['article-id', 'endpoint', 'note-visibility', 'max-claps', 'no-claps'];
+  static override english = CLAPS_EN;
 
   /**
    * The story's id.
@@ -231,7 +233,7 @@ export class PlauditArticleElement extends LiteElement {
     const layer = this.layer;
     return html`<div class="overlay" data-plaudit-ignore></div>
       <slot></slot>
-      <div class="bar" part="bar">
+      <div class="bar" part="bar" dir=${this.locale.dir}>
         <button
           type="button"
           class="notes-button"
@@ -239,9 +241,9 @@ export class PlauditArticleElement extends LiteElement {
           aria-expanded=${layer?.panelOpen ? 'true' : 'false'}
           @click=${() => (layer?.panelOpen ? layer.actions.closePanel() : this.openNotes())}
         >
-          Notes${layer ? ` (${layer.store.views.length})` : ''}
+          ${layer ? this.t('notesButton', { n: layer.store.views.length }) : this.t('notes')}
         </button>
-        ${layer?.store.persistent === false ? html`<span class="hint">Not saved on this device</span>` : nothing}
+        ${layer?.store.persistent === false ? html`<span class="hint">${this.t('notSavedHere')}</span>` : nothing}
         ${this.endpoint ? html`<plaudit-sync-status endpoint=${this.endpoint}></plaudit-sync-status>` : nothing}
       </div>
       ${this.noClaps

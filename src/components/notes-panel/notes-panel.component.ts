@@ -3,6 +3,7 @@ import { AnchorStatus } from '../../core/annotation.js';
 import { yieldToMain } from '../../core/yield-to-main.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from './note-text.js';
+import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { notesPanelStyles } from './notes-panel.styles.js';
 
@@ -23,10 +24,10 @@ export class PanelActionEvent extends Event {
 }
 
 /** An item's buttons; a passage no longer found can only be deleted. */
-const ITEM_ACTIONS: readonly [PanelAction, string][] = [
-  ['edit', 'Edit'],
-  ['delete', 'Delete'],
-  ['copy', 'Copy link'],
+const ITEM_ACTIONS: readonly [PanelAction, 'edit' | 'delete' | 'copyLink'][] = [
+  ['edit', 'edit'],
+  ['delete', 'delete'],
+  ['copy', 'copyLink'],
 ];
 const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
 
@@ -37,11 +38,15 @@ const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
  */
 const CHUNK = 16;
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dates = new Map<string, Intl.DateTimeFormat>();
 
-function formatTime(iso: unknown): string {
+/** When a note was last changed, written the way readers of `lang` write dates. */
+function formatTime(iso: unknown, lang: string): string {
   const date = new Date(typeof iso === 'string' ? iso : NaN);
-  return isNaN(+date) ? '' : when.format(date);
+  if (isNaN(+date)) return '';
+  let format = dates.get(lang);
+  if (!format) dates.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(date);
 }
 
 /**
@@ -65,6 +70,7 @@ function formatTime(iso: unknown): string {
  */
 export class PlauditNotesPanel extends LiteElement {
   static override styles = notesPanelStyles;
+  static override english = ARTICLE_EN;
 
   #views: readonly AnnotationView[] = [];
   /** The control that last had focus here, to come back to. */
@@ -117,15 +123,15 @@ export class PlauditNotesPanel extends LiteElement {
     const orphan = view.status === AnchorStatus.Orphan;
     // By id, not position, so an item left in place keeps ids that are still unique.
     const quoteId = `q${view.id}`;
-    const time = formatTime(view.annotation?.modified);
+    const time = formatTime(view.annotation?.modified, this.locale.lang);
     return html`<li data-id=${view.id} class=${view.note ? 'has-note' : ''}>
       ${orphan
-        ? html`<blockquote id=${quoteId} class="passage">${view.quote || '(no stored quote)'}</blockquote>`
+        ? html`<blockquote id=${quoteId} class="passage">${view.quote || this.t('noStoredQuote')}</blockquote>`
         : html`<button
             type="button"
             id=${quoteId}
             class="passage"
-            aria-label=${`${view.note ? 'Note on' : 'Highlight'}: ${view.quote}`}
+            aria-label=${this.t(view.note ? 'itemNote' : 'itemHighlight', { quote: view.quote })}
             aria-describedby=${view.note ? `n${view.id}` : nothing}
             @click=${(e: Event) => this.emit('select', view.id, e)}
           >
@@ -134,14 +140,14 @@ export class PlauditNotesPanel extends LiteElement {
       ${view.note ? html`<p class="note" id="n${view.id}">${renderNoteText(view.note)}</p>` : nothing}
       <p class="meta">
         ${time ? html`<time datetime=${view.annotation.modified}>${time}</time>` : nothing}
-        ${view.status === AnchorStatus.Moved ? ' · the passage has changed' : nothing}
-        ${view.annotation?.['plaudit:visibility'] === 'shared' && view.note ? ' · shared with the editors' : nothing}
+        ${view.status === AnchorStatus.Moved ? ` · ${this.t('passageChanged')}` : nothing}
+        ${view.annotation?.['plaudit:visibility'] === 'shared' && view.note ? ` · ${this.t('sharedWithEditors')}` : nothing}
       </p>
       <div class="actions">
         ${(orphan ? ORPHAN_ACTIONS : ITEM_ACTIONS).map(
           ([action, label]) =>
             html`<button type="button" aria-describedby=${quoteId} @click=${(e: Event) => this.emit(action, view.id, e)}>
-              ${label}
+              ${this.t(label)}
             </button>`,
         )}
       </div>
@@ -156,6 +162,7 @@ export class PlauditNotesPanel extends LiteElement {
     this.#rendered = lists;
     return html`<section
       part="base"
+      dir=${this.locale.dir}
       aria-labelledby="title"
       @focusin=${(e: FocusEvent) => (this.#last = e.target as HTMLElement)}
       @keydown=${(e: KeyboardEvent) => {
@@ -165,17 +172,17 @@ export class PlauditNotesPanel extends LiteElement {
       }}
     >
       <header>
-        <h2 id="title">Your highlights and notes</h2>
-        <button type="button" @click=${() => this.emit('close')}>Close</button>
+        <h2 id="title">${this.t('panelTitle')}</h2>
+        <button type="button" @click=${() => this.emit('close')}>${this.t('close')}</button>
       </header>
-      <p id="hint" class="meta">Alt+Shift+N returns here.</p>
-      <button type="button" @click=${() => this.emit('read')}>Read by sentence (Alt+Shift+R)</button>
+      <p id="hint" class="meta">${this.t('panelHint')}</p>
+      <button type="button" @click=${() => this.emit('read')}>${this.t('panelRead')}</button>
       ${found.length === 0
-        ? html`<p class="empty">Select text in the article to highlight it or add a note.</p>`
+        ? html`<p class="empty">${this.t('panelEmpty')}</p>`
         : html`<ol>${found}</ol>`}
       ${orphans.length === 0
         ? nothing
-        : html`<h3 id="orphans">Passages no longer found</h3>
+        : html`<h3 id="orphans">${this.t('panelOrphans')}</h3>
             <ul aria-labelledby="orphans">${orphans}</ul>`}
     </section>`;
   }

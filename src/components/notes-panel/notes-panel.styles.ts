@@ -11,11 +11,14 @@ export const notesPanelStyles = css`
     padding: 12px 16px 16px;
     background: var(--plaudit-surface, #ffffff);
     color: var(--plaudit-text, #1f2328);
-    border-left: 1px solid var(--plaudit-border, #8c959f);
+    border-inline-start: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
     /* The article's UI font (--_font, set on its host): custom properties reach into this shadow root. */
     font: var(--_font);
     height: 100%;
+  }
+  [dir='rtl'] {
+    box-shadow: 8px 0 24px rgb(0 0 0 / 0.15);
   }
   header {
     display: flex;
@@ -56,12 +59,13 @@ export const notesPanelStyles = css`
     color: inherit;
     background: none;
     border: 0;
-    border-left: 3px solid var(--plaudit-highlight-accent, #b48a00);
-    padding: 2px 0 2px 8px;
+    border-inline-start: 3px solid var(--plaudit-highlight-accent, #b48a00);
+    padding: 2px 0;
+    padding-inline-start: 8px;
     cursor: pointer;
   }
   li.has-note .passage {
-    border-left-color: var(--plaudit-note-accent, #1e78e6);
+    border-inline-start-color: var(--plaudit-note-accent, #1e78e6);
   }
   .note {
     margin: 6px 0 0;

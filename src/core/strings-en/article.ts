@@ -38,6 +38,9 @@ export const ARTICLE_EN = {
   panelOrphans: 'Passages no longer found',
   itemNote: 'Note on: {quote}',
   itemHighlight: 'Highlight: {quote}',
+  noStoredQuote: '(no stored quote)',
+  passageChanged: 'the passage has changed',
+  sharedWithEditors: 'shared with the editors',
 
   // Announcements and notices
   highlighted: 'Highlighted',

@@ -21,4 +21,6 @@ export const CLAPS_EN = {
   clapsNoneLeft: 'That is the most you can give.',
   clapsReachedCap: 'You have given the most claps, {n}.',
   notSavedHere: 'Not saved on this device',
+  notesButton: 'Notes ({n})',
+  notes: 'Notes',
 } as const;

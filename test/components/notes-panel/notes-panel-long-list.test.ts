@@ -68,7 +68,7 @@ describe('<plaudit-notes-panel> with 1,000 notes', function () {
     const list = panel.shadowRoot!.querySelector('ol')!;
     expect(list.children).to.have.length(NOTES);
     expect(items(el).map((li) => li.getAttribute('data-id'))).to.deep.equal(views.map((v) => v.id));
-    expect(shadow(el).querySelector('.notes-button')!.textContent!.trim()).to.equal(`Notes (${NOTES})`);
+    expect(shadow(el).querySelector('.notes-button')!.textContent!.trim()).to.equal(`Notes (${NOTES.toLocaleString("en")})`);
 
     // From a control after the article, Shift+Tab goes back into the panel: its last item.
     const footer = document.createElement('button');
