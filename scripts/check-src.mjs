@@ -42,6 +42,8 @@ export const RULES = [
   // script-src without 'unsafe-inline' refuses inline handlers; lit's @click=${fn} is a listener.
   { id: 'inline-handler', view: 'markup', pattern: /(?<![\w$.@?:-])on[a-z]+\s*=/g, message: 'inline event handler attribute; use @event=${fn}' },
   { id: 'set-handler-attribute', view: 'code', pattern: /\bsetAttribute(?:NS\s*\([^,)]*,|\s*\()\s*['"`]on[a-z]+['"`]/g, message: 'setAttribute of an on* handler is an inline handler; use addEventListener' },
+  // The build cuts idb's cursor support out (scripts/build.mjs, IDB_UNUSED): a cursor would break only in dist.
+  { id: 'idb-cursor', view: 'code', pattern: /\.(?:openCursor|openKeyCursor|iterate)\s*\(|\bfor\s+await\b/g, message: "idb's cursors and async iterators are cut from the build; use getAll / getAllFromIndex (or drop that cut in scripts/build.mjs)" },
 ];
 
 /**

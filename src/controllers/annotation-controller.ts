@@ -10,6 +10,7 @@ import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '
 import {
   ANNOTATION_CHANNEL, openAnnotationStore, type AnnotationChannelMessage, type AnnotationStore,
 } from '../storage/annotation-store.js';
+import { databaseLost } from '../storage/open-database.js';
 
 export { isQuotaError } from '../storage/annotation-store.js';
 
@@ -39,6 +40,11 @@ export interface AnnotationControllerOptions {
   sync(): boolean;
   /** Called after a local change was stored, so sync can send it. */
   changed?(): void;
+  /**
+   * Called when the browser deleted the database under the page: `writeBack`
+   * stores every annotation shown into a fresh one (and rejects if it cannot).
+   */
+  lost?(writeBack: () => Promise<void>): void;
 }
 
 /**
@@ -78,6 +84,7 @@ export class AnnotationController implements ReactiveController {
       this.channel = new BroadcastChannel(ANNOTATION_CHANNEL);
       this.channel.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => this.receive(event.data);
     }
+    databaseLost.add(this.onLost);
     // Marks the controller as connected; `reload` replaces it.
     this.abort = new AbortController();
     void this.reload();
@@ -89,11 +96,19 @@ export class AnnotationController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    databaseLost.delete(this.onLost);
     this.abort?.abort();
     this.abort = null;
     this.channel?.close();
     this.channel = null;
   }
+
+  private readonly onLost = (): void => {
+    const { store, options } = this;
+    if (store?.persistent) options.lost?.(async () => {
+      for (const annotation of this.records.values()) await store.put(annotation, { sync: options.sync() });
+    });
+  };
 
   /** Reads the store again (after the article id changed, or another tab asked). */
   reload(): Promise<void> {

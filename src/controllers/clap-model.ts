@@ -1,5 +1,5 @@
 import { clampCount } from '../core/clap-rules.js';
-import { openPlauditDatabase, type PlauditDatabase } from '../storage/open-database.js';
+import { databaseLost, openPlauditDatabase } from '../storage/open-database.js';
 import { readClaps } from '../storage/clap-store.js';
 import { writeClaps } from '../storage/clap-writer.js';
 
@@ -43,19 +43,21 @@ export class ClapModel {
   #unsavedBase?: number;
   #persisted = true;
   #server: ServerClapTotals | null = null;
-  #db: PlauditDatabase | null = null;
   #channel: BroadcastChannel | null = null;
   #listeners = new Set<() => void>();
   #writeListeners = new Set<() => void>();
   #writing: Promise<void> = Promise.resolve();
   #refs = 0;
   #onPageHide = () => void this.flush();
+  /** The database was deleted: what the page shows is written into a fresh one. */
+  #onLost = () => void this.#queue(() => this.count);
 
   constructor(articleId: string, max: number) {
     this.articleId = articleId;
     this.max = max;
     this.ready = this.#load();
     addEventListener('pagehide', this.#onPageHide);
+    databaseLost.add(this.#onLost);
   }
 
   get count(): number {
@@ -80,12 +82,16 @@ export class ClapModel {
 
   /** Writes the claps taken so far: one transaction however many there were. */
   flush(): Promise<void> {
-    return (this.#writing = this.#writing.then(() => this.#write()));
+    return this.#queue();
   }
 
   /** Sets the reader's claps for the article back to 0. */
   undo(): Promise<void> {
-    return (this.#writing = this.#writing.then(() => this.#write(0)));
+    return this.#queue(() => 0);
+  }
+
+  #queue(set?: () => number): Promise<void> {
+    return (this.#writing = this.#writing.then(() => this.#write(set)));
   }
 
   /** Takes the server's figures for the article (from the sync layer). */
@@ -115,6 +121,7 @@ export class ClapModel {
     if (--this.#refs) return;
     models.delete(this.articleId);
     removeEventListener('pagehide', this.#onPageHide);
+    databaseLost.delete(this.#onLost);
     void this.flush().finally(() => this.#channel?.close());
   }
 
@@ -122,7 +129,6 @@ export class ClapModel {
     try {
       const db = await openPlauditDatabase();
       const stored = await readClaps(db, this.articleId, this.max);
-      this.#db = db;
       this.#stored = stored.count;
       this.#rev = stored.rev;
       if (stored.corrupt) {
@@ -144,12 +150,13 @@ export class ClapModel {
   }
 
   /**
-   * Writes what is pending, or an absolute count when `set` is given. When the
+   * Writes what is pending, or an absolute count when `to` gives one. When the
    * write fails (no database, quota) the claps stay pending in memory and go
    * with the next write, so none already taken is lost.
    */
-  async #write(set?: number): Promise<void> {
+  async #write(to?: () => number): Promise<void> {
     await this.ready;
+    const set = to?.();
     if (set !== undefined) {
       this.#stored = this.#unsavedBase = set;
       this.#pending = 0;
@@ -159,12 +166,12 @@ export class ClapModel {
     const base = this.#unsavedBase;
     if (!add && base === undefined) return;
     try {
-      if (!this.#db) throw 0;
+      const db = await openPlauditDatabase();
       // Moved aside, not dropped, so the count on screen holds steady during the write.
       this.#pending -= add;
       this.#inFlight = add;
       const change = base === undefined ? { add } : { set: base + add };
-      const record = await writeClaps(this.#db, { articleId: this.articleId, max: this.max, ...change, queue: this.queueForSync })
+      const record = await writeClaps(db, { articleId: this.articleId, max: this.max, ...change, queue: this.queueForSync })
         .finally(() => (this.#inFlight = 0))
         .catch((error) => {
           this.#pending += add;

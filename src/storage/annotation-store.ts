@@ -1,17 +1,16 @@
 import type { Annotation } from '../core/annotation.js';
-import { openPlauditDatabase, type PlauditDatabase } from './open-database.js';
+import { openPlauditDatabase } from './open-database.js';
 import { enqueue } from './outbox-store.js';
 import { getReaderIdentity } from './reader-identity.js';
 import { OutboxKind, type AnnotationRecord } from './schema.js';
 
 /**
  * Whether a failed write failed because the browser's storage for the site is
- * full: `QuotaExceededError` from a request or an aborted transaction (older
- * Firefox named it `NS_ERROR_DOM_QUOTA_REACHED`).
+ * full: `QuotaExceededError` from a request or an aborted transaction. (Old
+ * Firefox's `NS_ERROR_DOM_QUOTA_REACHED` came from localStorage, never IndexedDB.)
  */
 export function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
 }
 
 /**
@@ -22,7 +21,10 @@ export function isQuotaError(error: unknown): boolean {
  * the transaction's own `done` promise is always observed, so no rejection
  * reaches the page unhandled.
  */
-async function writeIn(tx: { done: Promise<void>; abort(): void }, work: () => Promise<void>): Promise<void> {
+async function writeIn(
+  tx: { done: Promise<void>; abort(): void; error: DOMException | null },
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -32,7 +34,8 @@ async function writeIn(tx: { done: Promise<void>; abort(): void }, work: () => P
       // Already aborted or finished.
     }
     await tx.done.catch(() => undefined);
-    throw error;
+    // When the transaction aborted (a full quota), its reason explains the request it made fail.
+    throw tx.error ?? error;
   }
   await tx.done;
 }
@@ -87,27 +90,35 @@ export function toRecord(annotation: Annotation, previous?: AnnotationRecord): A
   return record;
 }
 
+/** The `meta` key recording that persistent storage was asked for (once ever, with the first note). */
+const PERSIST_ASKED = 'persist-asked';
+
+/**
+ * Each call takes the page's connection as it is now: after the database was
+ * deleted, or closed for a newer version, the next write opens a fresh one.
+ */
 class IdbAnnotationStore implements AnnotationStore {
   readonly persistent = true;
-  constructor(private readonly db: PlauditDatabase) {}
 
   async readerId(): Promise<string> {
-    return (await getReaderIdentity(this.db)).id;
+    return (await getReaderIdentity(await openPlauditDatabase())).id;
   }
 
   async list(articleId: string): Promise<AnnotationRecord[]> {
-    const all = await this.db.getAllFromIndex('annotations', 'by-article', articleId);
+    const all = await (await openPlauditDatabase()).getAllFromIndex('annotations', 'by-article', articleId);
     return all.filter((r) => !r.deleted);
   }
 
   async get(id: string): Promise<AnnotationRecord | undefined> {
-    const record = await this.db.get('annotations', id);
+    const record = await (await openPlauditDatabase()).get('annotations', id);
     return record?.deleted ? undefined : record;
   }
 
   async put(annotation: Annotation, { sync }: WriteOptions): Promise<void> {
-    const tx = this.db.transaction(['annotations', 'outbox'], 'readwrite');
+    const tx = (await openPlauditDatabase()).transaction(['annotations', 'outbox', 'meta'], 'readwrite');
     const store = tx.objectStore('annotations');
+    const meta = tx.objectStore('meta');
+    let ask: unknown;
     await writeIn(tx, async () => {
       const previous = await store.get(annotation.id);
       await store.put(toRecord(annotation, previous));
@@ -119,11 +130,15 @@ class IdbAnnotationStore implements AnnotationStore {
           targetId: annotation.id,
         });
       }
+      // A first note is worth keeping: ask once, remembered across visits, that the browser not evict it.
+      if (annotation.body && !(await meta.get(PERSIST_ASKED))) ask = await meta.put('1', PERSIST_ASKED);
     });
+    // Feature-detected; a refusal changes nothing.
+    if (ask) navigator.storage?.persist?.().catch(() => undefined);
   }
 
   async remove(id: string, articleId: string, { sync }: WriteOptions): Promise<void> {
-    const tx = this.db.transaction(['annotations', 'outbox'], 'readwrite');
+    const tx = (await openPlauditDatabase()).transaction(['annotations', 'outbox'], 'readwrite');
     const store = tx.objectStore('annotations');
     await writeIn(tx, async () => {
       if (sync) {
@@ -176,7 +191,8 @@ let memoryStore: MemoryAnnotationStore | null = null;
  */
 export async function openAnnotationStore(): Promise<AnnotationStore> {
   try {
-    return new IdbAnnotationStore(await openPlauditDatabase());
+    await openPlauditDatabase();
+    return new IdbAnnotationStore();
   } catch {
     return (memoryStore ??= new MemoryAnnotationStore());
   }

@@ -7,34 +7,53 @@ export type PlauditDatabase = IDBPDatabase<PlauditSchema>;
 let shared: Promise<PlauditDatabase> | null = null;
 
 /**
+ * Called when the page's database was deleted under it (eviction, the reader
+ * clearing site data) or closed by the browser: the next open makes a fresh
+ * one, into which whoever holds data in memory should write it back.
+ */
+export const databaseLost = new Set<() => void>();
+
+/**
  * Opens (once per page) Plaudit's database, running migrations. When a newer
- * version is opened in another tab, this connection closes itself so the
- * upgrade is not blocked; the next call opens a fresh one.
- * Rejects where IndexedDB is unavailable (some private modes); callers fall back to memory.
+ * version is opened in another tab, or the database is deleted, this
+ * connection closes itself so neither is blocked; the next call opens a fresh one.
+ * Rejects where IndexedDB is unavailable (some private modes), and when an
+ * older tab that does not close blocks the upgrade (rather than wait for ever):
+ * callers fall back to memory.
  */
 export function openPlauditDatabase(name = DB_NAME): Promise<PlauditDatabase> {
-  if (name !== DB_NAME) return open(name);
-  shared ??= open(name).catch((error: unknown) => {
-    shared = null;
-    throw error;
-  });
-  return shared;
+  return name === DB_NAME ? (shared ??= open(name)) : open(name);
 }
 
-async function open(name: string): Promise<PlauditDatabase> {
-  if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-  const db = await openDB<PlauditSchema>(name, DB_VERSION, {
-    upgrade: (database, oldVersion, newVersion, tx) =>
-      migrate(database, oldVersion, newVersion ?? DB_VERSION, tx),
-    blocking() {
-      db.close();
-      if (name === DB_NAME) shared = null;
-    },
-    terminated() {
-      if (name === DB_NAME) shared = null;
-    },
+function open(name: string): Promise<PlauditDatabase> {
+  const forget = (lost?: boolean) => {
+    if (name !== DB_NAME) return;
+    shared = null;
+    if (lost) for (const listener of databaseLost) listener();
+  };
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    // Where the factory throws (IndexedDB unavailable), this promise rejects, and stays so for the page.
+    openDB<PlauditSchema>(name, DB_VERSION, {
+        upgrade: (database, oldVersion, newVersion, tx) =>
+          migrate(database, oldVersion, newVersion ?? DB_VERSION, tx),
+        blocked() {
+          // Until that tab closes, opening again would wait behind this request; the page goes on in memory.
+          blocked = true;
+          reject(Error('Blocked by an old tab'));
+        },
+        blocking(_, newVersion, event) {
+          (event.target as IDBDatabase).close();
+          // A null version is a deletion.
+          forget(newVersion === null);
+        },
+        terminated: () => forget(true),
+      }).then(
+      // Once the old tab closed, the upgrade is done, and the next call opens the database.
+      (db) => (blocked ? (db.close(), forget()) : resolve(db)),
+      (error: unknown) => (forget(), reject(error)),
+    );
   });
-  return db;
 }
 
 /** Forgets the page's shared connection (tests, and after the database was deleted). */

@@ -40,6 +40,25 @@ describe('Plaudit database', () => {
     expect(() => db.transaction('claps')).to.throw();
   });
 
+  it('rejects, not hangs, when an older connection that does not close blocks the upgrade', async () => {
+    const blockedName = `plaudit-blocked-${Date.now()}`;
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(blockedName, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('claps', { keyPath: 'articleId' }).put({ articleId: 'kept', count: 3 });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    let error: unknown;
+    await openPlauditDatabase(blockedName).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('old tab');
+    old.close();
+    const db = await openPlauditDatabase(blockedName);
+    expect(db.version).to.equal(DB_VERSION);
+    expect((await db.get('claps', 'kept'))?.count).to.equal(3);
+    db.close();
+    await deleteDB(blockedName);
+  });
+
   it('gives the reader one random id and token, kept across calls', async () => {
     const db = await openPlauditDatabase();
     const first = await getReaderIdentity(db);

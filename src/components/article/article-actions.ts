@@ -10,7 +10,7 @@ import { excerpt } from './annotation-card.js';
 import type { ArticleLayer } from './article-layer.js';
 import { copyText } from './clipboard.js';
 import { blockLocalQuote } from './link-context.js';
-import { noteFailureMessage, writeFailureMessage } from './storage-failure.js';
+import { lostMessage, noteFailureMessage, writeFailureMessage } from './storage-failure.js';
 
 /**
  * Unfolds what hides a passage the reader asked to go to: a closed <details>, or
@@ -48,7 +48,7 @@ const IDLE: ArticleUi = { kind: 'idle' };
 /** A write the browser refused: what to tell the reader, and how to try again. */
 export interface ArticleNotice {
   message: string;
-  retry: () => Promise<void>;
+  retry: () => unknown;
 }
 
 /** Smooth scrolling, unless the reader asked for less motion. */
@@ -173,9 +173,21 @@ export class ArticleActions {
   }
 
   /** Shows a refused write as an alert with Try again; the error goes to the console too. */
-  private failed(message: string, retry: () => Promise<void>, error: unknown): void {
+  private failed(message: string, retry: () => unknown, error: unknown): void {
     console.warn(`Plaudit: ${message}`, error);
     this.layer.set({ notice: { message, retry } });
+  }
+
+  /**
+   * After the browser deleted its stored data under the page: writes back what
+   * the page holds, and says so either way; Try again writes it again.
+   */
+  storeAgain(writeBack: () => Promise<void>): Promise<void> {
+    const retry = (): Promise<void> => writeBack().then(
+      () => this.layer.set({ notice: { message: lostMessage(), retry } }),
+      (error) => this.failed(lostMessage(error), retry, error),
+    );
+    return retry();
   }
 
   dismissNotice(): void {
@@ -183,8 +195,8 @@ export class ArticleActions {
   }
 
   /** The notice's Try again. */
-  retryNotice(): Promise<void> {
-    return this.layer.notice?.retry() ?? Promise.resolve();
+  async retryNotice(): Promise<void> {
+    await this.layer.notice?.retry();
   }
 
   private finishSelection(fromCursor: boolean): void {
@@ -269,7 +281,7 @@ export class ArticleActions {
     try {
       annotation = await store.remove(id);
     } catch (error) {
-      this.failed(writeFailureMessage('delete', error, kind), () => this.remove(id).then(() => undefined), error);
+      this.failed(writeFailureMessage('delete', error, kind), () => this.remove(id), error);
       return false;
     }
     if (!annotation) return false;
@@ -302,7 +314,7 @@ export class ArticleActions {
       await this.layer.store.restore(annotation);
     } catch (error) {
       const kind = annotation.body ? 'Note' : 'Highlight';
-      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation).then(() => undefined), error);
+      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation), error);
       return false;
     }
     this.dismissNotice();

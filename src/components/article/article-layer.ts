@@ -67,6 +67,7 @@ export class ArticleLayer implements ReactiveController {
         this.undo.dismiss();
         this.sync?.engine?.notifyChanged();
       },
+      lost: (writeBack) => this.actions.storeAgain(writeBack),
     });
     this.selection = new SelectionController(host, {
       paused: () => this.ui.kind === 'editor' || this.cursor.active,

@@ -26,3 +26,15 @@ export function writeFailureMessage(write: FailedWrite, error: unknown, kind: 'N
   if (write === 'restore') return `Not restored: ${cause(error)}. The ${kind.toLowerCase()} is still deleted. ${then}`;
   return `Not saved: ${cause(error)}, so the ${write} was not kept. ${then}`;
 }
+
+/**
+ * After the browser deleted the site's stored data (eviction, clearing it):
+ * whether what the page shows was stored again, and if not, what is at risk.
+ */
+export function lostMessage(error?: unknown): string {
+  return `This browser deleted the storage for this site. ${
+    error
+      ? `Not saved again: ${cause(error)}. Your notes and claps here last until you leave. Press Try again.`
+      : 'Your notes and claps here are saved again.'
+  }`;
+}

@@ -208,5 +208,36 @@ for (const { mode, label } of MODES) {
       expect(await drawnAt(el, 'hides a surprising amount')).to.deep.equal([]);
       expect(rejections.reasons).to.deep.equal([]);
     });
+
+    it('Undo (restore): the annotation stays deleted and unstored, an alert says why, and Try again restores it', async () => {
+      const el = await makeArticle();
+      await highlightSelection(el, 'hides a surprising amount');
+      const id = el.annotations[0]!.annotation.id;
+      await el.focusAnnotation(id);
+      buttonNamed(shadow(el).querySelector('.card')!, 'Delete').click();
+      await waitUntil(() => shadow(el).querySelector('[part="undo"]'), 'no Undo');
+      restoreWrites = failAnnotationWrites(mode);
+      buttonNamed(shadow(el).querySelector('[part="undo"]')!, 'Undo').click();
+      await waitUntil(() => notice(el), 'no notice');
+
+      expect(notice(el)!.getAttribute('role')).to.equal('alert');
+      expect(notice(el)!.textContent!.replace(/\s+/g, ' ')).to.contain(
+        `Not restored: ${FULL}. The highlight is still deleted. Free some space, then press Try again.`,
+      );
+      expect(el.annotations).to.have.length(0);
+      expect(notesButton(el)).to.equal('Notes (0)');
+      expect(await drawnAt(el, 'hides a surprising amount')).to.deep.equal([]);
+      expect(await storedRecords(el.resolvedArticleId)).to.have.length(0);
+
+      freeSpace();
+      buttonNamed(notice(el)!, 'Try again').click();
+      await waitUntil(() => el.annotations.length === 1, 'retry did not restore');
+      await el.updateComplete;
+      expect(notice(el)).to.equal(null);
+      expect(el.annotations[0]!.annotation.id).to.equal(id);
+      expect(await drawnAt(el, 'hides a surprising amount')).to.deep.equal([id]);
+      expect((await storedRecords(el.resolvedArticleId)).map((r) => r.id)).to.deep.equal([id]);
+      expect(rejections.reasons).to.deep.equal([]);
+    });
   });
 }

@@ -5,7 +5,7 @@ import { HoldController, systemClock } from '../../../src/controllers/hold-contr
 import { openPlauditDatabase, resetPlauditDatabase } from '../../../src/storage/open-database.js';
 import { ManualClock } from '../../helpers/manual-clock.js';
 import { clapButton, clapsFixture, part, press, release, uniqueArticle } from '../../helpers/claps.js';
-import { failWrites } from '../../helpers/storage-failure.js';
+import { failWrites, type WriteFailure } from '../../helpers/storage-failure.js';
 
 async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
   const recorded = oneEvent(el, 'plaudit-clap');
@@ -15,7 +15,7 @@ async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
 }
 
 /** Makes every write to the claps store fail as a full disk would; returns the undo. */
-const failClapWrites = (): (() => void) => failWrites('claps', 'throw', ['put']);
+const failClapWrites = (mode: WriteFailure): (() => void) => failWrites('claps', mode, ['put']);
 
 function silenceWarnings(): { warnings: string[]; restore(): void } {
   const warnings: string[] = [];
@@ -90,47 +90,52 @@ describe('<plaudit-claps> storage and faults', () => {
     }
   });
 
-  it('keeps claps in memory when a write fails, never losing the stored ones, and saves them later', async () => {
-    const id = uniqueArticle('quota');
-    const el = await clapsFixture(id);
-    for (let i = 0; i < 5; i++) await clickAndRecord(el);
-    const restoreWrites = failClapWrites();
-    const spy = silenceWarnings();
-    const db = await openPlauditDatabase();
-    try {
+  for (const { mode, label } of [
+    { mode: 'throw', label: 'put throws QuotaExceededError' },
+    { mode: 'abort', label: 'the transaction aborts with QuotaExceededError' },
+  ] as const) {
+    it(`keeps claps in memory when a write fails (${label}), never losing the stored ones, and saves them later`, async () => {
+      const id = uniqueArticle('quota');
+      const el = await clapsFixture(id);
+      for (let i = 0; i < 5; i++) await clickAndRecord(el);
+      const restoreWrites = failClapWrites(mode);
+      const spy = silenceWarnings();
+      const db = await openPlauditDatabase();
+      try {
+        await clickAndRecord(el);
+        expect(el.count).to.equal(6);
+        expect(part(el, 'hint')).to.equal('Not saved on this device');
+        expect((await db.get('claps', id))?.count).to.equal(5);
+      } finally {
+        restoreWrites();
+        spy.restore();
+      }
       await clickAndRecord(el);
-      expect(el.count).to.equal(6);
-      expect(part(el, 'hint')).to.equal('Not saved on this device');
-      expect((await db.get('claps', id))?.count).to.equal(5);
-    } finally {
-      restoreWrites();
-      spy.restore();
-    }
-    await clickAndRecord(el);
-    expect(el.count).to.equal(7);
-    expect((await db.get('claps', id))?.count).to.equal(7);
-    expect(part(el, 'hint')).to.equal('');
-  });
+      expect(el.count).to.equal(7);
+      expect((await db.get('claps', id))?.count).to.equal(7);
+      expect(part(el, 'hint')).to.equal('');
+    });
 
-  it('an undo whose write failed is still applied by the next write', async () => {
-    const id = uniqueArticle('undo-quota');
-    const el = await clapsFixture(id);
-    for (let i = 0; i < 3; i++) await clickAndRecord(el);
-    const restoreWrites = failClapWrites();
-    const spy = silenceWarnings();
-    const db = await openPlauditDatabase();
-    try {
-      await el.undo();
-      expect(el.count).to.equal(0);
-      expect((await db.get('claps', id))?.count).to.equal(3);
-    } finally {
-      restoreWrites();
-      spy.restore();
-    }
-    await clickAndRecord(el);
-    expect(el.count).to.equal(1);
-    expect((await db.get('claps', id))?.count).to.equal(1);
-  });
+    it(`an undo whose write failed (${label}) is still applied by the next write`, async () => {
+      const id = uniqueArticle('undo-quota');
+      const el = await clapsFixture(id);
+      for (let i = 0; i < 3; i++) await clickAndRecord(el);
+      const restoreWrites = failClapWrites(mode);
+      const spy = silenceWarnings();
+      const db = await openPlauditDatabase();
+      try {
+        await el.undo();
+        expect(el.count).to.equal(0);
+        expect((await db.get('claps', id))?.count).to.equal(3);
+      } finally {
+        restoreWrites();
+        spy.restore();
+      }
+      await clickAndRecord(el);
+      expect(el.count).to.equal(1);
+      expect((await db.get('claps', id))?.count).to.equal(1);
+    });
+  }
 
   it('agrees with another tab, and the cap holds when both clap at once', async () => {
     const id = uniqueArticle('tabs');
