@@ -99,6 +99,9 @@ export const AR: StringTable = {
   highlightNotRestored: 'لم يُستعد: {cause}. التمييز ما زال محذوفًا.',
   pressTryAgain: 'اضغط «إعادة المحاولة».',
   freeSpaceTryAgain: 'أفرغ بعض المساحة، ثم اضغط «إعادة المحاولة».',
+  storageLost: 'حذف هذا المتصفح مساحة التخزين لهذا الموقع.',
+  storageLostSaved: 'حُفظت ملاحظاتك وتصفيقك هنا من جديد.',
+  storageLostNotSaved: 'لم يُحفظ من جديد: {cause}. تبقى ملاحظاتك وتصفيقك هنا حتى تغادر الصفحة. اضغط «إعادة المحاولة».',
 
   readingCursor: 'مؤشر القراءة',
   readingCursorRole: 'مؤشر القراءة',

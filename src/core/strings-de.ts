@@ -79,6 +79,10 @@ export const DE: StringTable = {
   highlightNotRestored: 'Nicht wiederhergestellt: {cause}. Die Markierung bleibt gelöscht.',
   pressTryAgain: 'Drücken Sie „Erneut versuchen“.',
   freeSpaceTryAgain: 'Geben Sie Speicher frei und drücken Sie dann „Erneut versuchen“.',
+  storageLost: 'Dieser Browser hat den Speicher dieser Website gelöscht.',
+  storageLostSaved: 'Ihre Notizen und Klatscher hier sind wieder gespeichert.',
+  storageLostNotSaved:
+    'Nicht erneut gespeichert: {cause}. Ihre Notizen und Klatscher hier bleiben, bis Sie die Seite verlassen. Drücken Sie „Erneut versuchen“.',
 
   readingCursor: 'Lesecursor',
   readingCursorRole: 'Lesecursor',

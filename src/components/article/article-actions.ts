@@ -166,9 +166,9 @@ export class ArticleActions {
       this.dismissNotice();
       if (!annotation) return;
       host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
-      this.announce(`Highlighted: ${excerpt(quoteOf(annotation)?.exact ?? '')}`);
+      this.announce(host.t('highlightedQuote', { quote: excerpt(quoteOf(annotation)?.exact ?? '') }));
     } catch (error) {
-      this.failed(writeFailureMessage('highlight', error), () => this.highlight(range), error);
+      this.failed(writeFailureMessage(host, 'highlight', error), () => this.highlight(range), error);
     }
   }
 
@@ -184,8 +184,8 @@ export class ArticleActions {
    */
   storeAgain(writeBack: () => Promise<void>): Promise<void> {
     const retry = (): Promise<void> => writeBack().then(
-      () => this.layer.set({ notice: { message: lostMessage(), retry } }),
-      (error) => this.failed(lostMessage(error), retry, error),
+      () => this.layer.set({ notice: { message: lostMessage(this.layer.host), retry } }),
+      (error) => this.failed(lostMessage(this.layer.host, error), retry, error),
     );
     return retry();
   }
@@ -237,14 +237,14 @@ export class ArticleActions {
     } catch (error) {
       console.warn('Plaudit: the note was not saved', error);
       // Only if the reader is still in this editor.
-      if (this.layer.ui === editing) this.setUi({ ...editing, error: noteFailureMessage(error) });
+      if (this.layer.ui === editing) this.setUi({ ...editing, error: noteFailureMessage(host, error) });
       return;
     }
     if (annotation) {
       const Saved = ui.id ? PlauditAnnotationUpdateEvent : PlauditAnnotationCreateEvent;
       host.dispatchEvent(new Saved({ annotation }));
     }
-    this.announce(text || ui.id ? 'Note saved' : 'Highlighted');
+    this.announce(host.t(text || ui.id ? 'noteSaved' : 'highlighted'));
     // An edit goes back where it came from; a new note is done with its selection.
     if (ui.id) this.closePopup();
     else this.finishSelection(fromCursor);
@@ -276,20 +276,21 @@ export class ArticleActions {
    */
   async remove(id: string): Promise<boolean> {
     const { ui, store, host, undo } = this.layer;
-    const kind = store.get(id)?.note ? 'Note' : 'Highlight';
+    const note = Boolean(store.get(id)?.note);
     let annotation: Annotation | null;
     try {
       annotation = await store.remove(id);
     } catch (error) {
-      this.failed(writeFailureMessage('delete', error, kind), () => this.remove(id), error);
+      this.failed(writeFailureMessage(host, 'delete', error, note), () => this.remove(id), error);
       return false;
     }
     if (!annotation) return false;
     this.dismissNotice();
     host.dispatchEvent(new PlauditAnnotationDeleteEvent({ annotation }));
     // On offer until Undo, Dismiss or the reader's next change: no time limit.
-    undo.offer(annotation, `${kind} deleted`);
-    this.announce(`${kind} deleted. Press Alt+Shift+U to undo.`);
+    const deleted = host.t(note ? 'noteDeleted' : 'highlightDeleted');
+    undo.offer(annotation, deleted);
+    this.announce(`${deleted}. ${host.t('undoHint')}`);
     if (ui.kind === 'card') this.closePopup();
     return true;
   }
@@ -313,13 +314,12 @@ export class ArticleActions {
     try {
       await this.layer.store.restore(annotation);
     } catch (error) {
-      const kind = annotation.body ? 'Note' : 'Highlight';
-      this.failed(writeFailureMessage('restore', error, kind), () => this.restore(annotation), error);
+      this.failed(writeFailureMessage(this.layer.host, 'restore', error, Boolean(annotation.body)), () => this.restore(annotation), error);
       return false;
     }
     this.dismissNotice();
     this.layer.host.dispatchEvent(new PlauditAnnotationCreateEvent({ annotation }));
-    this.announce('Restored');
+    this.announce(this.layer.host.t('restored'));
     return true;
   }
 
@@ -336,7 +336,7 @@ export class ArticleActions {
   private async copyLink(quote: Parameters<typeof buildDeepLink>[1], id?: string): Promise<void> {
     const { host } = this.layer;
     const url = buildDeepLink(host.ownerDocument.defaultView?.location.href ?? host.resolvedArticleId, quote, id);
-    if (await copyText(url)) return this.announce('Link copied');
+    if (await copyText(url)) return this.announce(host.t('linkCopied'));
     this.remember();
     this.setUi({ kind: 'link', url });
     await host.updateComplete;

@@ -1,40 +1,36 @@
 import { isQuotaError } from '../../controllers/annotation-controller.js';
+import type { Localized } from './annotation-card.js';
 
 /** What the reader was doing when the browser refused to store it. */
-export type FailedWrite = 'highlight' | 'note' | 'delete' | 'restore';
+export type FailedWrite = 'highlight' | 'delete' | 'restore';
 
 /** Why, in the reader's words: a full quota is the usual cause, and the one they can fix. */
-function cause(error: unknown): string {
-  return isQuotaError(error)
-    ? "this browser's storage for this site is full"
-    : 'this browser could not store it on this device';
-}
+const cause = (l: Localized, error: unknown) => l.t(isQuotaError(error) ? 'storageFull' : 'storageRefused');
 
 /**
  * The note editor's message after a failed save: the text stays in the box,
  * and the reader is told how to keep it.
  */
-export function noteFailureMessage(error: unknown): string {
-  const fix = isQuotaError(error) ? 'free some space and press Save again' : 'press Save again';
-  return `Not saved: ${cause(error)}. Your text is still here; ${fix}, or copy it.`;
+export function noteFailureMessage(l: Localized, error: unknown): string {
+  return l.t(isQuotaError(error) ? 'noteNotSavedFull' : 'noteNotSaved', { cause: cause(l, error) });
 }
 
+const FAILED = {
+  highlight: ['highlightNotSaved', 'highlightNotSaved'],
+  delete: ['highlightNotDeleted', 'noteNotDeleted'],
+  restore: ['highlightNotRestored', 'noteNotRestored'],
+} as const;
+
 /** The notice after a failed highlight, delete or undo; "Try again" repeats the action. */
-export function writeFailureMessage(write: FailedWrite, error: unknown, kind: 'Note' | 'Highlight' = 'Highlight'): string {
-  const then = isQuotaError(error) ? 'Free some space, then press Try again.' : 'Press Try again.';
-  if (write === 'delete') return `Not deleted: ${cause(error)}. The ${kind.toLowerCase()} is still here. ${then}`;
-  if (write === 'restore') return `Not restored: ${cause(error)}. The ${kind.toLowerCase()} is still deleted. ${then}`;
-  return `Not saved: ${cause(error)}, so the ${write} was not kept. ${then}`;
+export function writeFailureMessage(l: Localized, write: FailedWrite, error: unknown, note = false): string {
+  const then = l.t(isQuotaError(error) ? 'freeSpaceTryAgain' : 'pressTryAgain');
+  return `${l.t(FAILED[write][note ? 1 : 0], { cause: cause(l, error) })} ${then}`;
 }
 
 /**
  * After the browser deleted the site's stored data (eviction, clearing it):
  * whether what the page shows was stored again, and if not, what is at risk.
  */
-export function lostMessage(error?: unknown): string {
-  return `This browser deleted the storage for this site. ${
-    error
-      ? `Not saved again: ${cause(error)}. Your notes and claps here last until you leave. Press Try again.`
-      : 'Your notes and claps here are saved again.'
-  }`;
+export function lostMessage(l: Localized, error?: unknown): string {
+  return `${l.t('storageLost')} ${error ? l.t('storageLostNotSaved', { cause: cause(l, error) }) : l.t('storageLostSaved')}`;
 }

@@ -65,6 +65,9 @@ export const ARTICLE_EN = {
   highlightNotRestored: 'Not restored: {cause}. The highlight is still deleted.',
   pressTryAgain: 'Press Try again.',
   freeSpaceTryAgain: 'Free some space, then press Try again.',
+  storageLost: 'This browser deleted the storage for this site.',
+  storageLostSaved: 'Your notes and claps here are saved again.',
+  storageLostNotSaved: 'Not saved again: {cause}. Your notes and claps here last until you leave. Press Try again.',
 
   // The reading cursor
   readingCursor: 'Reading cursor',

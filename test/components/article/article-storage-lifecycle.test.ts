@@ -3,7 +3,6 @@ import { deleteDB, openDB } from 'idb';
 import { waitUntil } from '../../helpers/wait.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 import type { PlauditClapsElement } from '../../../src/components/claps/claps.component.js';
-import { lostMessage } from '../../../src/components/article/storage-failure.js';
 import { openPlauditDatabase, resetPlauditDatabase } from '../../../src/storage/open-database.js';
 import { DB_NAME, DB_VERSION } from '../../../src/storage/schema.js';
 import { clapButton, part } from '../../helpers/claps.js';
@@ -116,7 +115,7 @@ describe('<plaudit-article> storage over the life of the page', () => {
 
     await deleteDatabase();
     await waitUntil(() => notice(el), 'no notice after the deletion');
-    expect(notice(el)).to.contain(lostMessage());
+    expect(notice(el)).to.contain('This browser deleted the storage for this site. Your notes and claps here are saved again.');
     // Nothing the reader sees went away.
     expect(el.annotations).to.have.length(2);
     expect(claps(el).count).to.equal(3);
