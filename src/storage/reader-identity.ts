@@ -7,6 +7,8 @@ export interface ReaderIdentity {
 }
 
 let memory: ReaderIdentity | undefined;
+/** The identity this page last read or wrote. */
+let known: ReaderIdentity | undefined;
 const random = () => crypto.randomUUID();
 
 /**
@@ -19,9 +21,12 @@ export async function getReaderIdentity(db: PlauditDatabase | null): Promise<Rea
   if (!db) return (memory ??= { id: random(), token: token() });
   const store = db.transaction('meta', 'readwrite').store;
   const found = { id: await store.get('readerId'), token: await store.get('readerToken') };
-  if (found.id && found.token) return found as ReaderIdentity;
-  const fresh = { id: random(), token: token() };
+  if (found.id && found.token) return (known = found as ReaderIdentity);
+  // The browser deleted the database under this page (eviction): the page still
+  // knows the reader, and writes them back with their notes, so that sync goes on
+  // as the same reader instead of one the server has never seen.
+  const fresh = known ?? { id: random(), token: token() };
   await store.put(fresh.id, 'readerId');
   await store.put(fresh.token, 'readerToken');
-  return fresh;
+  return (known = fresh);
 }

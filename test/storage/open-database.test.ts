@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB, deleteDB } from 'idb';
 import { openPlauditDatabase } from '../../src/storage/open-database.js';
-import { DB_VERSION } from '../../src/storage/schema.js';
+import { DB_NAME, DB_VERSION } from '../../src/storage/schema.js';
 import { getReaderIdentity } from '../../src/storage/reader-identity.js';
 
 describe('Plaudit database', () => {
@@ -66,5 +66,17 @@ describe('Plaudit database', () => {
     expect(first.id).to.match(/^[0-9a-f-]{36}$/);
     expect(first.token).to.have.length(64);
     expect(second).to.deep.equal(first);
+  });
+
+  it('keeps the same reader when the browser deletes the database under the page', async () => {
+    const before = await getReaderIdentity(await openPlauditDatabase());
+    // Eviction: the database deleted while this page holds it (our connection closes itself).
+    await deleteDB(DB_NAME);
+    const fresh = await openPlauditDatabase();
+    expect(await fresh.get('meta', 'readerId')).to.equal(undefined);
+    // Written back as the same reader, so sync goes on under the id the server knows.
+    expect(await getReaderIdentity(fresh)).to.deep.equal(before);
+    expect(await fresh.get('meta', 'readerId')).to.equal(before.id);
+    expect(await fresh.get('meta', 'readerToken')).to.equal(before.token);
   });
 });
