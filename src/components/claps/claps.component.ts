@@ -191,7 +191,7 @@ export class PlauditClapsElement extends LiteElement {
     const delta = -model.count;
     if (!delta) return;
     await model.undo();
-    this.#recorded(delta, this.t('clapsUndone'));
+    this.#recorded(delta, this.t('clapsUndone'), model);
     this.renderRoot.querySelector<HTMLElement>('.clap')?.focus();
   };
 
@@ -259,11 +259,11 @@ export class PlauditClapsElement extends LiteElement {
     await model.flush();
     const { count, max } = model.snapshot;
     const left = max - count;
-    this.#recorded(delta, `${this.t('clapped', { n: count })} ${left ? this.t('clapsLeft', { n: left }) : this.t('clapsNoneLeft')}`);
+    this.#recorded(delta, `${this.t('clapped', { n: count })} ${left ? this.t('clapsLeft', { n: left }) : this.t('clapsNoneLeft')}`, model);
   }
 
-  #recorded(delta: number, message: string): void {
-    const model = this.#claps.model!;
+  /** Reports a recorded burst or undo, with the model it was written by (the element may be gone by then). */
+  #recorded(delta: number, message: string, model = this.#claps.model!): void {
     const { count, total } = model.snapshot;
     this.dispatchEvent(new PlauditClapEvent({ articleId: model.articleId, count, delta, total }));
     this.#announce(message);

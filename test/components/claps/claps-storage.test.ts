@@ -41,6 +41,28 @@ describe('<plaudit-claps> storage and faults', () => {
     HoldController.clock = systemClock;
   });
 
+  it('keeps a burst and raises no error when the page removes the button while it is written', async () => {
+    const errors: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
+    addEventListener('unhandledrejection', onRejection);
+    try {
+      const id = uniqueArticle('removed');
+      const el = await clapsFixture(id);
+      const reported = oneEvent(el, 'plaudit-clap');
+      press(el);
+      release(el);
+      // An SPA's route change, the moment the reader lets go.
+      el.remove();
+      const db = await openPlauditDatabase();
+      await waitUntil(async () => (await db.get('claps', id))?.count === 1, 'the clap was not stored');
+      // The burst's report still runs (it threw here before).
+      expect((await reported).detail.count).to.equal(1);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('repairs a corrupt stored record, warns, and keeps working', async () => {
     const db = await openPlauditDatabase();
     const cases: [unknown, number][] = [
