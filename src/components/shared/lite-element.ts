@@ -123,7 +123,8 @@ export abstract class LiteElement extends HTMLElement {
         if (node instanceof LiteElement) overrides.push(node.#strings);
       }
       // Waits only while a language's table first loads, so the UI never shows English first.
-      const locale = localeOf(this, overrides);
+      // An element with no strings of its own (the review's, English only) loads none.
+      const locale = this.english === LiteElement.english ? this.#locale : localeOf(this, overrides);
       return locale instanceof Promise ? locale.then((l) => this.#render(l)) : this.#render(locale);
     });
   }
