@@ -57,6 +57,7 @@ import { orphan, type AnchorResult } from './anchor-result.js';
 import { ORPHAN_THRESHOLD } from './anchor-score.js';
 import { parseSelectors } from './anchor-selectors.js';
 import { exactStep, fuzzyStep, type FuzzyModule, type Parsed } from './anchor-steps.js';
+import { partitionPoint } from './bisect.js';
 import { textHash } from './text-hash.js';
 import type { TextModel } from './text-model.js';
 import { yieldToMain } from './yield-to-main.js';
@@ -200,14 +201,7 @@ export async function anchorAll(
 
 /** The first index whose old start is at least `oldStart`. */
 function lowerBound(shifts: ReadonlyArray<[number, number]>, oldStart: number): number {
-  let lo = 0;
-  let hi = shifts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (shifts[mid][0] < oldStart) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(shifts.length, (i) => shifts[i][0] < oldStart);
 }
 
 /** The annotation whose old start is nearest `oldStart`: how far it is and how far it moved (null if none). */

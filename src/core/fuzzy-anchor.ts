@@ -14,7 +14,7 @@ import {
   blockAwareScore, contextSimilarity, editSimilarity, ORPHAN_THRESHOLD, positionSimilarity,
 } from './anchor-score.js';
 import { orphan, type AnchorResult } from './anchor-result.js';
-import { isBlockEnd, isBlockStart, type TextModel } from './text-model.js';
+import { isBlockEnd, isBlockStart, trimSpaces, type TextModel } from './text-model.js';
 
 /** Most edits a quote may have had, as a share of its length. */
 const MAX_ERROR_RATIO = 0.3;
@@ -139,8 +139,8 @@ function bestInWindow(
     const m = matches[i];
     if (1 - m.errors / quote.exact.length < MIN_QUOTE_SIMILARITY) continue;
     for (const [rawStart, rawEnd] of boundaryCandidates(text, quote, from + m.start, from + m.end, maxErrors)) {
-      const start = trimStart(text, rawStart, rawEnd);
-      const end = trimEnd(text, start, rawEnd);
+      // A match may begin or end on a space the quote did not have; drop it.
+      const [start, end] = trimSpaces(text, rawStart, rawEnd);
       if (end <= start) continue;
       const quoteSimilarity = rawStart === from + m.start && rawEnd === from + m.end
         ? 1 - m.errors / quote.exact.length
@@ -202,15 +202,4 @@ function nearest(offsets: number[], to: number): number | null {
   let best: number | null = null;
   for (const o of offsets) if (best === null || Math.abs(o - to) < Math.abs(best - to)) best = o;
   return best;
-}
-
-/** A match may begin or end on a space the quote did not have; drop it. */
-function trimStart(text: string, start: number, end: number): number {
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  return start;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return end;
 }

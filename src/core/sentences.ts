@@ -1,3 +1,5 @@
+import { partitionPoint } from './bisect.js';
+
 /** A half-open span `[start, end)` of offsets in a text. */
 export interface TextSpan {
   start: number;
@@ -48,17 +50,6 @@ function trim(text: string, { start, end }: TextSpan): TextSpan | null {
 
 /** The index of the span that holds `offset`, or of the first span after it; -1 when none. */
 export function spanIndexAt(spans: readonly TextSpan[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = spans[mid]!;
-    if (span.end <= offset) lo = mid + 1;
-    else {
-      found = mid;
-      hi = mid - 1;
-    }
-  }
-  return found;
+  const i = partitionPoint(spans.length, (k) => spans[k]!.end <= offset);
+  return i < spans.length ? i : -1;
 }

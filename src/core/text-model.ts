@@ -8,6 +8,7 @@
  * left out. The model is a snapshot: rebuild it after the article changes.
  * Building it never modifies the DOM.
  */
+import { partitionPoint } from './bisect.js';
 
 /** Elements whose content is never article text. */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'CANVAS', 'SVG']);
@@ -52,15 +53,7 @@ export interface TextModel {
 /** Whether `offset` begins a block's text (or the text). */
 export function isBlockStart(model: TextModel, offset: number): boolean {
   const starts = model.blockStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] === offset) return true;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return starts[partitionPoint(starts.length, (i) => starts[i] < offset)] === offset;
 }
 
 /** Whether `offset` ends a block's text (or the text): the next block begins after the one space between. */
@@ -202,17 +195,7 @@ function isInlineDisplay(display: string): boolean {
 /** Index of the last segment whose start is <= offset (or < offset when `strict`), or -1. */
 function segmentAt(model: TextModel, offset: number, strict: boolean): number {
   const starts = model.segmentStart;
-  let lo = 0;
-  let hi = starts.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (strict ? starts[mid] < offset : starts[mid] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return partitionPoint(starts.length, (i) => (strict ? starts[i] < offset : starts[i] <= offset)) - 1;
 }
 
 function segmentEnd(model: TextModel, k: number): number {
@@ -238,13 +221,7 @@ function pointToOffset(model: TextModel, container: Node, offset: number, asEnd:
   // The first model node at or after the point.
   const probe = container.ownerDocument!.createRange();
   probe.setStart(container, offset);
-  let lo = 0;
-  let hi = model.nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (probe.comparePoint(model.nodes[mid], 0) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(model.nodes.length, (i) => probe.comparePoint(model.nodes[i], 0) < 0);
   if (asEnd) {
     if (lo === 0) return 0;
     return segmentEnd(model, model.nodeFirstSegment[lo] - 1);
@@ -259,12 +236,19 @@ function pointToOffset(model: TextModel, container: Node, offset: number, asEnd:
 export function rangeToOffsets(model: TextModel, range: AbstractRange): { start: number; end: number } | null {
   const { root } = model;
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
-  let start = pointToOffset(model, range.startContainer, range.startOffset, false);
-  let end = pointToOffset(model, range.endContainer, range.endOffset, true);
-  const text = model.text;
+  const [start, end] = trimSpaces(
+    model.text,
+    pointToOffset(model, range.startContainer, range.startOffset, false),
+    pointToOffset(model, range.endContainer, range.endOffset, true),
+  );
+  return start < end ? { start, end } : null;
+}
+
+/** `[start, end)` without the spaces at either end (an empty span stays empty). */
+export function trimSpaces(text: string, start: number, end: number): [start: number, end: number] {
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  return start < end ? { start, end } : null;
+  return [start, end];
 }
 
 /** A live Range over model offsets `[start, end)`; synthetic spaces at either end are dropped. */

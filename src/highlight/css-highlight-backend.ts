@@ -103,37 +103,32 @@ export function holdHighlightStyles(doc: Document, root: Node = doc): () => void
   };
 }
 
-export class CssHighlightBackend implements PainterBackend {
-  private readonly state: SharedState;
-  private readonly own = new Set<AbstractRange>();
-  private disposed = false;
-
-  constructor(private readonly doc: Document) {
-    this.state = acquire(doc);
-  }
-
-  add(layer: PaintLayer, range: AbstractRange): void {
-    this.state.highlights[layer].add(range);
-    this.own.add(range);
-  }
-
-  delete(layer: PaintLayer, range: AbstractRange): void {
-    this.state.highlights[layer].delete(range);
-  }
-
-  clear(): void {
-    if (this.state.users === 1) {
-      for (const layer of PAINT_LAYERS) this.state.highlights[layer].clear();
-    } else {
-      for (const layer of PAINT_LAYERS) for (const range of this.own) this.state.highlights[layer].delete(range);
-    }
-    this.own.clear();
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.clear();
-    release(this.doc, this.state);
-  }
+/** A backend drawing into the document's shared highlights; `clear` removes only its own ranges while others share them. */
+export function cssHighlightBackend(doc: Document): PainterBackend {
+  const state = acquire(doc);
+  const own = new Set<AbstractRange>();
+  let disposed = false;
+  const backend: PainterBackend = {
+    add(layer, range) {
+      state.highlights[layer].add(range);
+      own.add(range);
+    },
+    delete(layer, range) {
+      state.highlights[layer].delete(range);
+    },
+    clear() {
+      for (const layer of PAINT_LAYERS) {
+        if (state.users === 1) state.highlights[layer].clear();
+        else for (const range of own) state.highlights[layer].delete(range);
+      }
+      own.clear();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      backend.clear();
+      release(doc, state);
+    },
+  };
+  return backend;
 }

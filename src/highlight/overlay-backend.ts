@@ -55,61 +55,30 @@ function release(scope: StyleScope, doc: Document): void {
   scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
 }
 
-export class OverlayBackend implements PainterBackend {
-  private readonly layers = new Map<PaintLayer, Set<AbstractRange>>(PAINT_LAYERS.map((l) => [l, new Set()]));
-  private readonly root: HTMLDivElement;
-  private readonly boxes: HTMLDivElement;
-  private readonly view: Window;
-  private readonly scope: StyleScope;
-  private frame = 0;
-  private disposed = false;
-  private readonly schedule = (): void => {
-    if (this.frame === 0) this.frame = this.view.requestAnimationFrame(() => this.draw());
+/** A backend drawing boxes in a layer appended to `container`; boxes are redrawn at most once a frame. */
+export function overlayBackend(container: Element | ShadowRoot): PainterBackend {
+  const layers = new Map<PaintLayer, Set<AbstractRange>>(PAINT_LAYERS.map((l) => [l, new Set()]));
+  const doc = container.ownerDocument ?? (container as ShadowRoot).host.ownerDocument;
+  const view = doc.defaultView!;
+  const root = doc.createElement('div');
+  const boxes = doc.createElement('div');
+  let frame = 0;
+  let disposed = false;
+  const cancel = () => {
+    if (frame !== 0) view.cancelAnimationFrame(frame);
+    frame = 0;
   };
-
-  constructor(container: Element | ShadowRoot) {
-    const doc = container.ownerDocument ?? (container as ShadowRoot).host.ownerDocument;
-    this.view = doc.defaultView!;
-    this.root = doc.createElement('div');
-    this.root.setAttribute('aria-hidden', 'true');
-    this.root.dataset.plauditIgnore = '';
-    this.boxes = doc.createElement('div');
-    this.boxes.className = 'plaudit-overlay';
-    this.root.append(this.boxes);
-    container.append(this.root);
-    this.scope = scopeOf(container, doc);
-    adopt(this.scope, doc);
-    this.view.addEventListener('resize', this.schedule, { passive: true });
-    this.view.addEventListener('scroll', this.schedule, { passive: true, capture: true });
-  }
-
-  add(layer: PaintLayer, range: AbstractRange): void {
-    this.layers.get(layer)!.add(range);
-    this.schedule();
-  }
-
-  delete(layer: PaintLayer, range: AbstractRange): void {
-    if (this.layers.get(layer)!.delete(range)) this.schedule();
-  }
-
-  clear(): void {
-    for (const set of this.layers.values()) set.clear();
-    this.schedule();
-  }
-
-  /** Redraws now (normally done on the next frame). */
-  draw(): void {
-    if (this.frame !== 0) this.view.cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    const origin = this.boxes.getBoundingClientRect();
-    const fragment = this.boxes.ownerDocument.createDocumentFragment();
-    for (const [layer, ranges] of this.layers) {
+  const draw = () => {
+    cancel();
+    const origin = boxes.getBoundingClientRect();
+    const fragment = doc.createDocumentFragment();
+    for (const [layer, ranges] of layers) {
       for (const range of ranges) {
         // A StaticRange has no geometry; the painter only passes live Ranges.
         if (!('getClientRects' in range)) continue;
         for (const rect of (range as Range).getClientRects()) {
           if (rect.width === 0 || rect.height === 0) continue;
-          const box = this.boxes.ownerDocument.createElement('div');
+          const box = doc.createElement('div');
           box.className = layer;
           const { style } = box;
           style.left = `${rect.left - origin.left}px`;
@@ -120,17 +89,40 @@ export class OverlayBackend implements PainterBackend {
         }
       }
     }
-    this.boxes.replaceChildren(fragment);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (this.frame !== 0) this.view.cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.view.removeEventListener('resize', this.schedule);
-    this.view.removeEventListener('scroll', this.schedule, { capture: true });
-    this.root.remove();
-    release(this.scope, this.root.ownerDocument);
-  }
+    boxes.replaceChildren(fragment);
+  };
+  const schedule = () => {
+    if (frame === 0) frame = view.requestAnimationFrame(draw);
+  };
+  root.setAttribute('aria-hidden', 'true');
+  root.dataset.plauditIgnore = '';
+  boxes.className = 'plaudit-overlay';
+  root.append(boxes);
+  container.append(root);
+  const scope = scopeOf(container, doc);
+  adopt(scope, doc);
+  view.addEventListener('resize', schedule, { passive: true });
+  view.addEventListener('scroll', schedule, { passive: true, capture: true });
+  return {
+    add(layer, range) {
+      layers.get(layer)!.add(range);
+      schedule();
+    },
+    delete(layer, range) {
+      if (layers.get(layer)!.delete(range)) schedule();
+    },
+    clear() {
+      for (const set of layers.values()) set.clear();
+      schedule();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      cancel();
+      view.removeEventListener('resize', schedule);
+      view.removeEventListener('scroll', schedule, { capture: true });
+      root.remove();
+      release(scope, doc);
+    },
+  };
 }
