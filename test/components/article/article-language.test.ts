@@ -43,6 +43,7 @@ describe('<plaudit-article> in the article’s language', () => {
     select(findRange(el, 'Stabile Verfahren behalten'));
     let bar = await toolbar(el);
     expect(texts(bar.shadowRoot!)).to.deep.equal(['Markieren', 'Notiz hinzufügen', 'Link kopieren']);
+    await expect(bar).to.be.accessible();
     expect(bar.shadowRoot!.querySelector('[role="toolbar"]')!.getAttribute('aria-label')).to.equal('Auswahl kommentieren');
 
     await clickCentre(button(bar.shadowRoot!, 'Notiz hinzufügen'), 'Notiz hinzufügen');
@@ -106,6 +107,8 @@ describe('<plaudit-article> in the article’s language', () => {
     expect(box.left, 'the panel is at the left edge').to.be.lessThan(innerWidth / 2);
     expect(getComputedStyle(panel.shadowRoot!.querySelector('[part="base"]')!).direction).to.equal('rtl');
     expect(panel.shadowRoot!.querySelector('h2')!.textContent).to.equal('تمييزاتك وملاحظاتك');
+    await expect(panel).to.be.accessible();
+    await expect(el).to.be.accessible();
     // The article itself keeps the direction the page gave it (none: left to right here).
     expect(getComputedStyle(el.querySelector('p')!).direction).to.equal('ltr');
   });
