@@ -44,3 +44,11 @@ export function failWrites(
     proto.delete = real.delete;
   };
 }
+
+/** Console warnings of the failures, kept out of the test output and collected; `restore` puts console.warn back. */
+export function silenceWarnings(): { warnings: string[]; restore(): void } {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  return { warnings, restore: () => (console.warn = original) };
+}

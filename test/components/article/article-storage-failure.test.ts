@@ -1,3 +1,4 @@
+import { silenceWarnings } from '../../helpers/storage-failure.js';
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
 import { openPlauditDatabase } from '../../../src/storage/open-database.js';
@@ -49,14 +50,6 @@ function typeNote(editor: HTMLElement, text: string): HTMLTextAreaElement {
 }
 
 const alertOf = (editor: HTMLElement) => editor.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
-
-/** Console warnings of the failures, kept out of the test output and counted. */
-function silenceWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
 
 const MODES: { mode: WriteFailure; label: string }[] = [
   { mode: 'throw', label: 'put throws QuotaExceededError synchronously' },

@@ -1,3 +1,4 @@
+import { silenceWarnings } from '../../helpers/storage-failure.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
 import { waitUntil } from '../../helpers/wait.js';
@@ -58,13 +59,6 @@ function deleteDatabase(): Promise<void> {
 async function freshDatabase(): Promise<void> {
   resetPlauditDatabase();
   await deleteDB(DB_NAME);
-}
-
-function silenceWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
 }
 
 describe('<plaudit-article> storage over the life of the page', () => {

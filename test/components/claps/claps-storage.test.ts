@@ -5,7 +5,7 @@ import { HoldController, systemClock } from '../../../src/controllers/hold-contr
 import { openPlauditDatabase, resetPlauditDatabase } from '../../../src/storage/open-database.js';
 import { ManualClock } from '../../helpers/manual-clock.js';
 import { clapButton, clapsFixture, part, press, release, uniqueArticle } from '../../helpers/claps.js';
-import { failWrites, type WriteFailure } from '../../helpers/storage-failure.js';
+import { failWrites, silenceWarnings, type WriteFailure } from '../../helpers/storage-failure.js';
 
 async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
   const recorded = oneEvent(el, 'plaudit-clap');
@@ -16,13 +16,6 @@ async function clickAndRecord(el: PlauditClapsElement): Promise<void> {
 
 /** Makes every write to the claps store fail as a full disk would; returns the undo. */
 const failClapWrites = (mode: WriteFailure): (() => void) => failWrites('claps', mode, ['put']);
-
-function silenceWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
 
 /** Opens the second-tab page in an iframe: its own window, modules and database connection. */
 async function openTab(article: string, max = '50'): Promise<PlauditClapsElement> {
