@@ -163,7 +163,7 @@ export class PlauditClapsElement extends LiteElement {
         <span part="bubble" class="bubble ${this.#bubbleShown ? 'shown' : ''}" aria-hidden="true">+${count}</span>
       </div>
       <div class="tally" id="tally">
-        <span part="total"><strong>${total.toLocaleString()}</strong> clap${total === 1 ? '' : 's'}</span>
+        <span part="total"><strong>${total < 1e3 ? total : total.toLocaleString()}</strong> clap${total === 1 ? '' : 's'}</span>
         <span part="count" class="mine"
           >${atCap ? `You gave the most: ${max}` : count ? `You: ${count} of ${max}` : `Clap up to ${max} times`}</span
         >

@@ -6,9 +6,12 @@ import { noteEditorStyles } from './note-editor.styles.js';
 /** The longest note a reader may save, in characters (UTF-16 code units, as `maxlength` counts). */
 export const NOTE_MAX_LENGTH = 10_000;
 
-const count = new Intl.NumberFormat('en');
-/** The limit as shown, "10,000". */
-const MAX = count.format(NOTE_MAX_LENGTH);
+/**
+ * A count with English digit grouping ("10,000"), as `Intl.NumberFormat('en')` formats it, but
+ * without an `Intl` object: the first one a page makes costs tens of milliseconds (ICU starting
+ * up), and this module is evaluated while the page is idle after load.
+ */
+const count = (n: number): string => `${n}`.replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** Fired when the reader saves a note that fits the limit. */
 export class NoteSaveEvent extends Event {
@@ -118,7 +121,7 @@ export class PlauditNoteEditor extends LiteElement {
     const length = this.#length ?? this.value.length;
     const over = length - NOTE_MAX_LENGTH;
     const error = over > 0
-      ? `This note is too long. Notes can have at most ${MAX} characters; shorten it to save.`
+      ? `This note is too long. Notes can have at most ${count(NOTE_MAX_LENGTH)} characters; shorten it to save.`
       : this.#error;
     // Listeners are called with the element as `this` (LiteElement renders with `host`).
     return html`<dialog part="base" aria-labelledby="title" @keydown=${this.onKeydown} @cancel=${this.cancel}>
@@ -136,8 +139,8 @@ export class PlauditNoteEditor extends LiteElement {
         }}
       ></textarea>
       <div id="counter" class="counter">
-        ${count.format(length)} / ${MAX} characters${over > 0
-          ? ` (${count.format(over)} too many)`
+        ${count(length)} / ${count(NOTE_MAX_LENGTH)} characters${over > 0
+          ? ` (${count(over)} too many)`
           : nothing}
       </div>
       <p id="error" class="error" role="alert">${error || nothing}</p>

@@ -29,11 +29,12 @@ const ITEM_ACTIONS: readonly [PanelAction, string][] = [
 ];
 const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Made on first use: the first `Intl` object costs tens of milliseconds, and this module loads at idle. */
+let when: Intl.DateTimeFormat | undefined;
 
 function formatTime(iso: unknown): string {
   const date = new Date(typeof iso === 'string' ? iso : NaN);
-  return Number.isNaN(date.getTime()) ? '' : when.format(date);
+  return Number.isNaN(date.getTime()) ? '' : (when ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
 /**
