@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  ANNOTATION_CONTEXT, AnchorStatus, NoteVisibility, type Annotation, type TextQuoteSelector,
+  ANNOTATION_CONTEXT, AnchorStatus, NoteVisibility, type Annotation,
 } from '../core/annotation.js';
 import { anchor, anchorAll, type AnchorResult } from '../core/anchor.js';
 import { parseSelectors, storedQuote } from '../core/anchor-selectors.js';
@@ -165,7 +165,7 @@ export class AnnotationController implements ReactiveController {
         start: result.start,
         end: result.end,
         range: orphan ? null : offsetsToRange(model, result.start, result.end),
-        quote: quoteOf(annotation)?.exact ?? '',
+        quote: storedQuote(annotation)?.exact ?? '',
         note: noteOf(annotation),
       });
     }
@@ -314,7 +314,7 @@ function textBody(value: string): NonNullable<Annotation['body']> {
 }
 
 /** The stored quote of a possibly malformed or foreign record. */
-export const quoteOf = (annotation: Annotation): TextQuoteSelector | null => storedQuote(annotation);
+export { storedQuote as quoteOf };
 
 function noteOf(annotation: Annotation): string {
   const value: unknown = annotation?.body?.value;

@@ -6,7 +6,8 @@ import type { AnnotationView } from './annotation-controller.js';
 /**
  * Keeps the painter in step with the annotations: draws what is anchored,
  * removes what is gone, marks the focused one and the reading cursor.
- * The painter (and its shared stylesheet or overlay) is released on disconnect.
+ * The painter (and its shared stylesheet or overlay) is made on the first draw (the overlay
+ * container exists after the first render) and released on disconnect.
  */
 export class HighlightController implements ReactiveController {
   private painter: HighlightPainter | null = null;
@@ -18,10 +19,6 @@ export class HighlightController implements ReactiveController {
     private readonly overlay: () => Element | null,
   ) {
     host.addController(this);
-  }
-
-  hostConnected(): void {
-    // The overlay container exists after the first render; the painter is made lazily.
   }
 
   hostDisconnected(): void {

@@ -5,11 +5,9 @@
  * else a macrotask via `setTimeout`.
  */
 interface SchedulerWithYield {
-  yield(): Promise<void>;
+  yield?(): Promise<void>;
 }
 
 export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  if (scheduler !== undefined && typeof scheduler.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return (globalThis as { scheduler?: SchedulerWithYield }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 }

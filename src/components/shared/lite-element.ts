@@ -22,11 +22,18 @@ export const css = String.raw;
  * disconnect, update, updated). Attributes listed in `observedAttributes`
  * re-render when they change; properties are backed by attributes (see
  * `setAttr`) or by private state that calls `requestUpdate()`.
+ *
+ * An element upgraded while its page is still loading (the reader bundle runs as
+ * the parser finishes) attaches its shadow root and renders in a task of its own,
+ * after the one that ran the bundle: attaching a shadow root makes the browser lay
+ * out the host's children again, and on a long article that layout would
+ * otherwise join the bundle's evaluation and the page's load in one long task.
  */
 export abstract class LiteElement extends HTMLElement {
   static styles = '';
   static #sheets = new WeakMap<object, CSSStyleSheet>();
-  readonly renderRoot: ShadowRoot;
+  /** The open shadow root: from construction, or, for an element upgraded while the page loads, from its first render. */
+  renderRoot!: ShadowRoot;
   #controllers = new Set<LiteController>();
   #update: Promise<boolean> | null = null;
   /** Properties a page set on the element before its definition loaded. */
@@ -47,11 +54,15 @@ export abstract class LiteElement extends HTMLElement {
       delete self[key];
       return [key, value];
     });
-    this.renderRoot = this.attachShadow({ mode: 'open' });
+    if (document.readyState === 'complete') this.#attach();
+  }
+
+  #attach(): void {
+    const root = (this.renderRoot = this.attachShadow({ mode: 'open' }));
     const type = this.constructor as typeof LiteElement;
     let sheet = LiteElement.#sheets.get(type);
     if (!sheet) LiteElement.#sheets.set(type, (sheet = new CSSStyleSheet())), sheet.replaceSync(type.styles);
-    this.renderRoot.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [sheet];
   }
 
   /** Resolves after the pending render, if any. */
@@ -114,9 +125,9 @@ export abstract class LiteElement extends HTMLElement {
     this.requestUpdate();
   }
 
-  /** Schedules one render for this microtask, however many changes ask. */
+  /** Schedules one render for this microtask (the first, while the page loads: the next task), however many changes ask. */
   requestUpdate(): void {
-    this.#update ??= Promise.resolve().then(() => {
+    this.#update ??= (this.shadowRoot ? Promise.resolve() : new Promise((r) => setTimeout(r))).then(() => {
       // The element's and its Plaudit ancestors' `strings`, nearest first.
       const overrides: (StringTable | null)[] = [];
       for (let node: Node | null = this; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
@@ -133,6 +144,7 @@ export abstract class LiteElement extends HTMLElement {
     this.#update = null;
     this.#locale = locale;
     if (this.isConnected) {
+      if (!this.shadowRoot) this.#attach();
       for (const c of this.#controllers) c.hostUpdate?.();
       render(this.render(), this.renderRoot, { host: this });
       for (const c of this.#controllers) c.hostUpdated?.();
