@@ -35,9 +35,22 @@ function cached<T>(map: Map<string, T>, lang: string, make: (lang: string) => T)
   return value;
 }
 
+// The first `Intl` object a page makes costs tens of milliseconds (ICU starting up),
+// too much for a first paint or a click: English, the default, makes none for whole
+// numbers and their plurals, which are all the widgets show. Where English groups
+// digits otherwise (en-IN's lakh, en-ZA's spaces), Intl formats its numbers.
+const english = (lang: string) => primaryLanguage(lang) === 'en';
+const commaGrouped = /^en(-(us|gb|au|ca|nz|ie))?$/i;
+
 /** Formats a number the way readers of `lang` write it (Arabic digits for `ar`, say). */
 export const formatNumber = (lang: string, n: number): string =>
-  cached(numbers, lang, (l) => new Intl.NumberFormat(l)).format(n);
+  Number.isInteger(n) && (commaGrouped.test(lang) || (english(lang) && Math.abs(n) < 1000))
+    ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+    : cached(numbers, lang, (l) => new Intl.NumberFormat(l)).format(n);
+
+/** The plural form for `n` in `lang` (English: "one" for 1 only, as CLDR has it for whole numbers). */
+const pluralOf = (lang: string, n: number): Intl.LDMLPluralRule =>
+  english(lang) && Number.isInteger(n) ? (n === 1 ? 'one' : 'other') : cached(plurals, lang, (l) => new Intl.PluralRules(l)).select(n);
 
 /**
  * Fills `message` for `lang`: picks the plural form for `values.n`, then puts
@@ -48,7 +61,7 @@ export function formatMessage(lang: string, message: Message, values: MessageVal
   const text =
     typeof message === 'string'
       ? message
-      : message[cached(plurals, lang, (l) => new Intl.PluralRules(l)).select(Number(values.n))] ?? message.other;
+      : message[pluralOf(lang, Number(values.n))] ?? message.other;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     return typeof value === 'number' ? formatNumber(lang, value) : value ?? whole;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanTable, directionOf, formatMessage, type StringKey } from '../../src/core/strings.js';
+import { cleanTable, directionOf, formatMessage, formatNumber, type StringKey } from '../../src/core/strings.js';
 import { ARTICLE_EN } from '../../src/core/strings-en/article.js';
 import { CLAPS_EN } from '../../src/core/strings-en/claps.js';
 import { SYNC_EN } from '../../src/core/strings-en/sync.js';
@@ -34,6 +34,28 @@ describe('strings', () => {
     expect(formatMessage('ar', AR.clapTotal!, { n: 2, count: 2 })).to.equal('تصفيقتان');
     expect(formatMessage('ar', AR.clapTotal!, { n: 5, count: 5 })).to.equal(`${ar(5)} تصفيقات`);
     expect(formatMessage('ar', AR.clapTotal!, { n: 11, count: 11 })).to.equal(`${ar(11)} تصفيقة`);
+  });
+
+  it('makes no Intl object for English whole numbers under 1,000 and their plurals (the first one costs ICU’s start-up)', () => {
+    const made: string[] = [];
+    const { NumberFormat, PluralRules } = Intl;
+    const spy = <T extends abstract new (...args: never[]) => unknown>(name: string, Real: T) =>
+      new Proxy(Real, { construct: (target, args) => (made.push(name), Reflect.construct(target, args)) });
+    Object.assign(Intl, { NumberFormat: spy('NumberFormat', NumberFormat), PluralRules: spy('PluralRules', PluralRules) });
+    try {
+      expect(formatMessage('en-GB', ENGLISH.clapTotal, { n: 1, count: 1 })).to.equal('1 clap');
+      expect(formatMessage('en', ENGLISH.clapsUpTo, { n: 50 })).to.equal('Clap up to 50 times');
+      expect(formatNumber('en-US', 999)).to.equal('999');
+      for (const [lang, n] of [['en', 10_000], ['en-GB', 1_234_567], ['en-US', -4_200]] as const) {
+        expect(formatNumber(lang, n), `${lang} ${n}`).to.equal(new NumberFormat(lang).format(n));
+      }
+      expect(made).to.deep.equal([]);
+      // English written otherwise is left to Intl: lakh grouping in India.
+      expect(formatNumber('en-IN', 1_234_567)).to.equal(new NumberFormat('en-IN').format(1_234_567));
+      expect(made).to.include('NumberFormat');
+    } finally {
+      Object.assign(Intl, { NumberFormat, PluralRules });
+    }
   });
 
   it('leaves an unknown placeholder visible and survives a malformed language tag', () => {
