@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { Annotation } from '../../core/annotation.js';
 import { readDeepLink } from '../../core/deep-link.js';
 import { ARTICLE_EN } from '../../core/strings-en/article.js';
+import type { LiteElement } from '../shared/lite-element.js';
 import { AnnotationController } from '../../controllers/annotation-controller.js';
 import { ArticleMutationController } from '../../controllers/article-mutation-controller.js';
 import { HighlightController } from '../../controllers/highlight-controller.js';
@@ -56,7 +57,7 @@ export class ArticleLayer implements ReactiveController {
 
   constructor(readonly host: PlauditArticleElement) {
     // The article shows the layer's strings from now on; before, only the claps' few.
-    host.english = { ...host.english, ...ARTICLE_EN };
+    Object.assign((host.constructor as typeof LiteElement).english, ARTICLE_EN);
     this.actions = new ArticleActions(this);
     this.cursorActions = new ReadingCursorActions(this);
     this.store = new AnnotationController(host, {

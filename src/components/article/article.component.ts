@@ -1,3 +1,4 @@
+import type { StringTable } from '../../core/strings.js';
 import { CLAPS_EN } from '../../core/strings-en/claps.js';
 import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
@@ -83,7 +84,8 @@ const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTime
 export class PlauditArticleElement extends LiteElement {
   static override styles = articleStyles;
   static observedAttributes = ['article-id', 'endpoint', 'note-visibility', 'max-claps', 'no-claps'];
-  static override english = CLAPS_EN;
+  /** Its own copy: the annotation layer adds its strings when it loads. */
+  static override english: StringTable = { ...CLAPS_EN };
 
   /**
    * The story's id.

@@ -40,8 +40,7 @@ export abstract class LiteElement extends HTMLElement {
   #early: [string, unknown][];
   #strings: StringTable | null = null;
   #locale: Locale = { lang: 'en', dir: 'ltr', tables: [] };
-  #english: StringTable | null = null;
-  /** The English strings of each element class, the fallback of every language. */
+  /** The English strings of each element class, the fallback of every language (a lazy part may add to it). */
   static english: StringTable = {};
 
   constructor() {
@@ -83,14 +82,6 @@ export abstract class LiteElement extends HTMLElement {
     this.requestUpdate();
   }
 
-  /** @internal The English for what this element shows: its class's, or more once a lazy part loads. */
-  get english(): StringTable {
-    return this.#english ?? (this.constructor as typeof LiteElement).english;
-  }
-  set english(table: StringTable) {
-    this.#english = table;
-  }
-
   /** The language, direction and tables of the last render. */
   get locale(): Locale {
     return this.#locale;
@@ -98,7 +89,8 @@ export abstract class LiteElement extends HTMLElement {
 
   /** A visible string or announcement in the element's language, its values filled in. */
   t(key: StringKey, values?: MessageValues): string {
-    const message = this.#locale.tables.find((table) => table[key] != null)?.[key] ?? this.english[key] ?? key;
+    const message =
+      this.#locale.tables.find((table) => table[key] != null)?.[key] ?? (this.constructor as typeof LiteElement).english[key] ?? key;
     return formatMessage(this.#locale.lang, message, values);
   }
 
@@ -135,7 +127,7 @@ export abstract class LiteElement extends HTMLElement {
       }
       // Waits only while a language's table first loads, so the UI never shows English first.
       // An element with no strings of its own (the review's, English only) loads none.
-      const locale = this.english === LiteElement.english ? this.#locale : localeOf(this, overrides);
+      const locale = (this.constructor as typeof LiteElement).english === LiteElement.english ? this.#locale : localeOf(this, overrides);
       return locale instanceof Promise ? locale.then((l) => this.#render(l)) : this.#render(locale);
     });
   }
