@@ -32,8 +32,10 @@ export const css = String.raw;
 export abstract class LiteElement extends HTMLElement {
   static styles = '';
   static #sheets = new WeakMap<object, CSSStyleSheet>();
-  /** The open shadow root: from construction, or, for an element upgraded while the page loads, from its first render. */
-  renderRoot!: ShadowRoot;
+  /** The open shadow root: from construction, or, for an element upgraded while the page loads, from its first render (or whatever asks for it first). */
+  get renderRoot(): ShadowRoot {
+    return this.shadowRoot ?? this.#attach();
+  }
   #controllers = new Set<LiteController>();
   #update: Promise<boolean> | null = null;
   /** Properties a page set on the element before its definition loaded. */
@@ -56,12 +58,13 @@ export abstract class LiteElement extends HTMLElement {
     if (document.readyState === 'complete') this.#attach();
   }
 
-  #attach(): void {
-    const root = (this.renderRoot = this.attachShadow({ mode: 'open' }));
+  #attach(): ShadowRoot {
+    const root = this.attachShadow({ mode: 'open' });
     const type = this.constructor as typeof LiteElement;
     let sheet = LiteElement.#sheets.get(type);
     if (!sheet) LiteElement.#sheets.set(type, (sheet = new CSSStyleSheet())), sheet.replaceSync(type.styles);
     root.adoptedStyleSheets = [sheet];
+    return root;
   }
 
   /** Resolves after the pending render, if any. */
@@ -136,7 +139,6 @@ export abstract class LiteElement extends HTMLElement {
     this.#update = null;
     this.#locale = locale;
     if (this.isConnected) {
-      if (!this.shadowRoot) this.#attach();
       for (const c of this.#controllers) c.hostUpdate?.();
       render(this.render(), this.renderRoot, { host: this });
       for (const c of this.#controllers) c.hostUpdated?.();
