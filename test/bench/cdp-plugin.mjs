@@ -15,8 +15,18 @@
 //   startup-type    { id, text }              real key presses
 //   startup-wait    { id, ms }                waits in Node (the tab's timers are throttled)
 //   startup-close   { id }
+//
+// BENCH_TRACE=<dir> also records a DevTools trace (with JS samples and invalidation tracking) of
+// each startup-mouse command into <dir>/mouse-<n>.json, for chrome://tracing or DevTools; tracing
+// slows the page, so figures from such a run are not the bench's.
 
 const PREFIX = '/__startup/';
+// What BENCH_TRACE records.
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-devtools.timeline.invalidationTracking', 'blink', 'cc', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler',
+];
+let traced = 0;
 
 /**
  * Runs in each tab before its first script: buffered observers for long tasks and event timing,
@@ -77,12 +87,16 @@ export function cdpPlugin() {
         case 'startup-eval':
           return tab(payload.id).evaluate(`(${payload.source})(${JSON.stringify(payload.arg ?? null)})`);
         case 'startup-mouse': {
-          const { mouse } = tab(payload.id);
+          const page = tab(payload.id);
+          const { mouse } = page;
+          const trace = process.env.BENCH_TRACE && `${process.env.BENCH_TRACE}/mouse-${++traced}.json`;
+          if (trace) await page.tracing.start({ path: trace, categories: TRACE_CATEGORIES });
           for (const s of payload.steps) {
             if (s.type === 'move') await mouse.move(s.x, s.y, { steps: s.steps ?? 1 });
             else if (s.type === 'down') await mouse.down();
             else await mouse.up();
           }
+          if (trace) await new Promise((resolve) => setTimeout(resolve, 1500)).then(() => page.tracing.stop());
           return true;
         }
         case 'startup-type':

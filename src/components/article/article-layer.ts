@@ -14,6 +14,8 @@ import type { SyncController } from '../../controllers/sync-controller.js';
 import { UndoController } from '../../controllers/undo-controller.js';
 import '../selection-toolbar/selection-toolbar.js';
 import '../notes-panel/notes-panel.js';
+import { formatTime } from '../notes-panel/notes-panel.component.js';
+import { idle } from '../shared/idle.js';
 import '../note-editor/note-editor.js';
 import { ArticleActions, type ArticleNotice, type ArticleUi } from './article-actions.js';
 import { renderArticleOverlays } from './article-overlays.js';
@@ -136,6 +138,11 @@ export class ArticleLayer implements ReactiveController {
     this.highlights.draw(this.store.views);
     if (!this.#deepLinkDone && this.store.model) {
       this.#deepLinkDone = true;
+      // With stored annotations, the panel's date formatter (the page's first Intl object: ICU's
+      // start-up, ~100 ms at 4x CPU) is made when idle after the frame that draws them, not in the
+      // click that opens the panel. Not on a reader's first annotation: that idle time falls
+      // between the Save and its write, so the editor would close later.
+      if (this.store.views.length) requestAnimationFrame(() => idle(() => formatTime(0, this.host.locale.lang)));
       const id = readDeepLink(this.host.ownerDocument.defaultView?.location.href ?? '');
       // After this update, not inside it: opening the card changes state.
       if (id && this.store.get(id)) void this.host.updateComplete.then(() => this.actions.openCard(id, null));

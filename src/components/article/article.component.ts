@@ -8,12 +8,11 @@ import { holdHighlightStyles } from '../../highlight/css-highlight-backend.js';
 import '../claps/claps.js';
 import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
+import { idle } from '../shared/idle.js';
 import { LiteElement } from '../shared/lite-element.js';
 
 /** Alt+Shift+H (toolbar), N (notes panel) and R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
 const SHORTCUT = /^Key[HNR]$/;
-/** Runs `fn` when the browser is idle (at the latest after 2 s); soon where that API is missing (Safari). */
-const idle = (fn: () => void): unknown => (window.requestIdleCallback ?? setTimeout)(fn, { timeout: 2000 } as never);
 
 /**
  * Highlights and notes on an article. Wrap the article in this element: it stays
