@@ -37,20 +37,21 @@ function cached<T>(map: Map<string, T>, lang: string, make: (lang: string) => T)
 
 // The first `Intl` object a page makes costs tens of milliseconds (ICU starting up),
 // too much for a first paint or a click: English, the default, makes none for whole
-// numbers and their plurals, which are all the widgets show. Where English groups
-// digits otherwise (en-IN's lakh, en-ZA's spaces), Intl formats its numbers.
-const english = (lang: string) => primaryLanguage(lang) === 'en';
+// numbers and their plurals, which are all the widgets show, and German none for
+// plurals and numbers under 1,000 (its rule for whole numbers is English's). Where
+// English groups digits otherwise (en-IN's lakh, en-ZA's spaces), Intl formats them.
+const oneIsOne = (lang: string) => /^(en|de)$/.test(primaryLanguage(lang));
 const commaGrouped = /^en(-(us|gb|au|ca|nz|ie))?$/i;
 
 /** Formats a number the way readers of `lang` write it (Arabic digits for `ar`, say). */
 export const formatNumber = (lang: string, n: number): string =>
-  Number.isInteger(n) && (commaGrouped.test(lang) || (english(lang) && Math.abs(n) < 1000))
+  Number.isInteger(n) && (commaGrouped.test(lang) || (oneIsOne(lang) && Math.abs(n) < 1000))
     ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
     : cached(numbers, lang, (l) => new Intl.NumberFormat(l)).format(n);
 
-/** The plural form for `n` in `lang` (English: "one" for 1 only, as CLDR has it for whole numbers). */
+/** The plural form for `n` in `lang` (English and German: "one" for 1 only, as CLDR has it for whole numbers). */
 const pluralOf = (lang: string, n: number): Intl.LDMLPluralRule =>
-  english(lang) && Number.isInteger(n) ? (n === 1 ? 'one' : 'other') : cached(plurals, lang, (l) => new Intl.PluralRules(l)).select(n);
+  oneIsOne(lang) && Number.isInteger(n) ? (n === 1 ? 'one' : 'other') : cached(plurals, lang, (l) => new Intl.PluralRules(l)).select(n);
 
 /**
  * Fills `message` for `lang`: picks the plural form for `values.n`, then puts

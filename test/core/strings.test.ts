@@ -46,6 +46,8 @@ describe('strings', () => {
       expect(formatMessage('en-GB', ENGLISH.clapTotal, { n: 1, count: 1 })).to.equal('1 clap');
       expect(formatMessage('en', ENGLISH.clapsUpTo, { n: 50 })).to.equal('Clap up to 50 times');
       expect(formatNumber('en-US', 999)).to.equal('999');
+      expect(formatMessage('de-AT', DE.clapsUpTo!, { n: 50 })).to.equal('Bis zu 50-mal klatschen');
+      expect(formatMessage('de', DE.clapTotal!, { n: 1, count: 1 })).to.equal('1 Klatscher');
       for (const [lang, n] of [['en', 10_000], ['en-GB', 1_234_567], ['en-US', -4_200]] as const) {
         expect(formatNumber(lang, n), `${lang} ${n}`).to.equal(new NumberFormat(lang).format(n));
       }
