@@ -81,6 +81,23 @@ describe('<plaudit-article> in the article’s language', () => {
     expect(live(el)).to.equal('Notiz gelöscht. Alt+Umschalt+U macht es rückgängig.');
   });
 
+  it('takes strings a page sets on <plaudit-article>, in the toolbar and the editor inside it too', async () => {
+    const el = await mount('en', GERMAN);
+    // As the README shows it: one property on the article element.
+    el.strings = { save: 'Keep it', highlight: 'Mark', notesButton: 'Your notes: {n}' };
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.notes-button')!.textContent!.trim()).to.equal('Your notes: 0');
+    select(findRange(el, 'Stabile Verfahren behalten'));
+    const bar = await toolbar(el);
+    expect(texts(bar.shadowRoot!)).to.deep.equal(['Mark', 'Add note', 'Copy link']);
+    await clickCentre(button(bar.shadowRoot!, 'Add note'), 'Add note');
+    await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor opens');
+    const editor = shadow(el).querySelector('plaudit-note-editor')!;
+    await editor.updateComplete;
+    expect(texts(editor.shadowRoot!)).to.deep.equal(['Cancel', 'Keep it']);
+    await chord('Escape');
+  });
+
   it('is mirrored in Arabic: the first action at the right, arrows as the reader sees them, the panel on the left', async () => {
     const el = await mount('ar', ARABIC);
     select(findRange(el, 'الخوارزميات المستقرة'));
