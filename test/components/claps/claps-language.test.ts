@@ -31,6 +31,22 @@ describe('<plaudit-claps> in the page’s language', () => {
     expect(getComputedStyle(base(el)).direction).to.equal('ltr');
   });
 
+  // Before any other German test in this file: the German table is not loaded yet.
+  it('shows German from its very first render: the table loads before it, never English first', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="de"></div>`);
+    const el = document.createElement('plaudit-claps') as PlauditClapsElement;
+    el.articleId = uniqueArticle('first');
+    const rendered: string[] = [];
+    const observer = new MutationObserver(() => rendered.push(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')));
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    wrapper.append(el);
+    await waitUntil(() => part(el, 'count'), 'the claps render');
+    observer.disconnect();
+    expect(rendered.length).to.be.greaterThan(0);
+    for (const text of rendered) expect(text).to.not.match(/Clap up to|claps/);
+    expect(part(el, 'count')).to.equal('Bis zu 50-mal klatschen');
+  });
+
   it('speaks German inside lang="de-AT", announcements included, with German plural forms', async () => {
     const el = await clapsIn({ lang: 'de-AT' });
     expect(part(el, 'total')).to.equal('0 Klatscher');
