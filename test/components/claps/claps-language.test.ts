@@ -101,6 +101,23 @@ describe('<plaudit-claps> in the page’s language', () => {
     }
   });
 
+  it('ignores a data-plaudit-strings element that is not JSON, with a console warning, and stays English', async () => {
+    const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: '{ "en": { clapsUpTo: nope' });
+    script.dataset.plauditStrings = '';
+    document.head.append(script);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await clapsIn({});
+      expect(part(el, 'count')).to.equal('Clap up to 50 times');
+      expect(warnings.some((w) => w.includes('data-plaudit-strings') && w.includes('not hold valid JSON'))).to.equal(true);
+    } finally {
+      console.warn = warn;
+      script.remove();
+    }
+  });
+
   it('renders a page’s strings as text, never as markup', async () => {
     const el = await clapsIn({}, { clapsUpTo: '<img src=x onerror="window.__pwned=1">{n}' });
     expect(part(el, 'count')).to.equal('<img src=x onerror="window.__pwned=1">50');
