@@ -10,14 +10,15 @@ const KB = 1024;
 // Budgets from the foundation issue. `total` for the reader bundle is the issue's
 // 28 KB target, which the annotation layer does not meet (about 45 KB with sync and
 // one language): that figure is printed as NOT MET, and `totalCap` stops it from
-// growing unnoticed. The cap went from 41 to 45.5 KB, and the claps-only budget from
+// growing unnoticed. The cap went from 41 to 45.75 KB, and the claps-only budget from
 // 10 to 10.5 KB, for the strings table and its languages (every string through one
 // table, plural rules, German and Arabic chunks, the right-to-left UI: about 1.3 KB up
-// front and 2 KB for a language), top-layer popovers and the storage-failure work; the
+// front and 2 KB for a language), top-layer popovers and the storage-failure work (notes kept
+// in memory while an old tab blocks an upgrade are stored once it closes); the
 // reader-on-real-devices issue owns bringing the total down.
 const budgets = {
   'plaudit-claps': { upfront: 10.5 * KB },
-  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 45.5 * KB },
+  plaudit: { upfront: 16 * KB, total: 28 * KB, totalCap: 45.75 * KB },
   'plaudit-review': { upfront: 30 * KB },
 };
 

@@ -10,7 +10,7 @@ import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '
 import {
   ANNOTATION_CHANNEL, openAnnotationStore, type AnnotationChannelMessage, type AnnotationStore,
 } from '../storage/annotation-store.js';
-import { databaseLost } from '../storage/open-database.js';
+import { databaseBack, databaseLost } from '../storage/open-database.js';
 
 export { isQuotaError } from '../storage/annotation-store.js';
 
@@ -85,6 +85,7 @@ export class AnnotationController implements ReactiveController {
       this.channel.onmessage = (event: MessageEvent<AnnotationChannelMessage>) => this.receive(event.data);
     }
     databaseLost.add(this.onLost);
+    databaseBack.add(this.onBack);
     // Marks the controller as connected; `reload` replaces it.
     this.abort = new AbortController();
     void this.reload();
@@ -97,6 +98,7 @@ export class AnnotationController implements ReactiveController {
 
   hostDisconnected(): void {
     databaseLost.delete(this.onLost);
+    databaseBack.delete(this.onBack);
     this.abort?.abort();
     this.abort = null;
     this.channel?.close();
@@ -108,6 +110,25 @@ export class AnnotationController implements ReactiveController {
     if (store?.persistent) options.lost?.(async () => {
       for (const annotation of this.records.values()) await store.put(annotation, { sync: options.sync() });
     });
+  };
+
+  /**
+   * The upgrade an old tab blocked has completed: the notes kept in memory
+   * meanwhile go into the database, so a reload finds them, and sync sends them.
+   */
+  private readonly onBack = (): void => {
+    if (this.store?.persistent !== false) return;
+    void openAnnotationStore()
+      .then(async (store) => {
+        if (!store.persistent) return;
+        // Switched first, so a note made while these are written goes to the database too.
+        this.store = store;
+        for (const annotation of this.records.values()) await store.put(annotation, { sync: this.options.sync() });
+        this.persistent = true;
+        this.host.requestUpdate();
+        this.options.changed?.();
+      })
+      .catch((error: unknown) => console.warn('Plaudit: the notes kept in memory could not be stored.', error));
   };
 
   /** Reads the store again (after the article id changed, or another tab asked). */

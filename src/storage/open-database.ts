@@ -14,6 +14,12 @@ let shared: Promise<PlauditDatabase> | null = null;
 export const databaseLost = new Set<() => void>();
 
 /**
+ * Called when an upgrade an old tab blocked has completed (that tab closed): the
+ * database works again, and what was kept in memory meanwhile can go into it.
+ */
+export const databaseBack = new Set<() => void>();
+
+/**
  * Opens (once per page) Plaudit's database, running migrations. When a newer
  * version is opened in another tab, or the database is deleted, this
  * connection closes itself so neither is blocked; the next call opens a fresh one.
@@ -50,7 +56,7 @@ function open(name: string): Promise<PlauditDatabase> {
         terminated: () => forget(true),
       }).then(
       // Once the old tab closed, the upgrade is done, and the next call opens the database.
-      (db) => (blocked ? (db.close(), forget()) : resolve(db)),
+      (db) => (blocked ? (db.close(), forget(), name === DB_NAME && databaseBack.forEach((listener) => listener())) : resolve(db)),
       (error: unknown) => (forget(), reject(error)),
     );
   });

@@ -168,8 +168,9 @@ describe('<plaudit-article> storage over the life of the page', () => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    let el0!: PlauditArticleElement;
     try {
-      const el = await articleWithClaps(id);
+      const el = (el0 = await articleWithClaps(id));
       expect(hint(el)).to.equal('Not saved on this device');
       expect(part(claps(el), 'hint')).to.equal('Not saved on this device');
       await highlightSelection(el, 'Stable sorts keep');
@@ -189,6 +190,9 @@ describe('<plaudit-article> storage over the life of the page', () => {
     const db = await openPlauditDatabase();
     expect(await db.get('meta', 'readerId')).to.equal('old-reader');
     expect((await db.get('claps', id))?.count).to.equal(4);
+    // The highlight made meanwhile, kept in memory, is stored now, and the page says so no more.
+    await waitUntil(async () => (await stored(el0.resolvedArticleId)).length === 1, 'the highlight made while blocked was not stored');
+    await waitUntil(() => hint(el0) === '', 'the page still says it cannot save');
     // The clap taken meanwhile goes with the next one.
     const el = document.querySelector('plaudit-article')!;
     await clap(el, 1);
