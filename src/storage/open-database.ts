@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, type PlauditSchema } from './schema.js';
 import { migrate } from './migrations.js';
+import { forgetReaderIdentity } from './reader-identity.js';
 
 export type PlauditDatabase = IDBPDatabase<PlauditSchema>;
 
@@ -62,8 +63,12 @@ function open(name: string): Promise<PlauditDatabase> {
   });
 }
 
-/** Forgets the page's shared connection (tests, and after the database was deleted). */
+/**
+ * Forgets what the page holds of its database, as a page starting over would:
+ * the shared connection, and the reader it knew (tests of a new device).
+ */
 export function resetPlauditDatabase(): void {
+  forgetReaderIdentity();
   const pending = shared;
   shared = null;
   void pending?.then((db) => db.close()).catch(() => undefined);

@@ -9,6 +9,11 @@ export interface ReaderIdentity {
 let memory: ReaderIdentity | undefined;
 /** The identity this page last read or wrote. */
 let known: ReaderIdentity | undefined;
+
+/** Forgets the identity this page knows, so a fresh database gets a new reader (`resetPlauditDatabase`). */
+export function forgetReaderIdentity(): void {
+  known = undefined;
+}
 const random = () => crypto.randomUUID();
 
 /**

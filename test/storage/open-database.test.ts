@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openDB, deleteDB } from 'idb';
-import { openPlauditDatabase } from '../../src/storage/open-database.js';
+import { openPlauditDatabase, resetPlauditDatabase } from '../../src/storage/open-database.js';
 import { DB_NAME, DB_VERSION } from '../../src/storage/schema.js';
 import { getReaderIdentity } from '../../src/storage/reader-identity.js';
 
@@ -60,6 +60,9 @@ describe('Plaudit database', () => {
   });
 
   it('gives the reader one random id and token, kept across calls', async () => {
+    // A new device: whatever reader an earlier test file left is gone.
+    resetPlauditDatabase();
+    await deleteDB(DB_NAME);
     const db = await openPlauditDatabase();
     const first = await getReaderIdentity(db);
     const second = await getReaderIdentity(db);
