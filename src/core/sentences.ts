@@ -28,7 +28,13 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], loca
 
 function segment(text: string, locale?: string): TextSpan[] {
   if (typeof Intl.Segmenter === 'function') {
-    const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    let segmenter: Intl.Segmenter;
+    try {
+      segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    } catch {
+      // A malformed page language (`lang="en_US"`): the browser's own rules, not a thrown cursor.
+      segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
     return Array.from(segmenter.segment(text), (s) => ({ start: s.index, end: s.index + s.segment.length }));
   }
   const spans: TextSpan[] = [];

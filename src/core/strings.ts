@@ -19,6 +19,7 @@ export type MessageValues = Record<string, string | number>;
 
 const plurals = new Map<string, Intl.PluralRules>();
 const numbers = new Map<string, Intl.NumberFormat>();
+const dates = new Map<string, Intl.DateTimeFormat>();
 
 /** `Intl` objects are slow to make and a widget asks often: one of each per language. */
 function cached<T>(map: Map<string, T>, lang: string, make: (lang: string) => T): T {
@@ -48,6 +49,10 @@ export const formatNumber = (lang: string, n: number): string =>
   Number.isInteger(n) && (commaGrouped.test(lang) || (oneIsOne(lang) && Math.abs(n) < 1000))
     ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
     : cached(numbers, lang, (l) => new Intl.NumberFormat(l)).format(n);
+
+/** A date and time the way readers of `lang` write them ("Dec 1, 2026, 2:59 PM"), made once per language. */
+export const dateFormat = (lang: string): Intl.DateTimeFormat =>
+  cached(dates, lang, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /** The plural form for `n` in `lang` (English and German: "one" for 1 only, as CLDR has it for whole numbers). */
 const pluralOf = (lang: string, n: number): Intl.LDMLPluralRule =>

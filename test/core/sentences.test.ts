@@ -9,4 +9,9 @@ describe('sentences', () => {
     expect(spanIndexAt(spans, 8)).to.equal(1);
     expect(spanIndexAt(spans, 100)).to.equal(-1);
   });
+
+  it('splits the same under a malformed language tag, as pages write them (lang="en_US")', () => {
+    const text = 'Para one. Para two! Last';
+    expect(sentenceSpans(text, [], 'en_US')).to.deep.equal(sentenceSpans(text));
+  });
 });

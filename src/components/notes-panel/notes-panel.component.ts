@@ -3,6 +3,7 @@ import { AnchorStatus } from '../../core/annotation.js';
 import { yieldToMain } from '../../core/yield-to-main.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import { renderNoteText } from './note-text.js';
+import { dateFormat } from '../../core/strings.js';
 import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { LiteElement } from '../shared/lite-element.js';
 import { notesPanelStyles } from './notes-panel.styles.js';
@@ -38,8 +39,6 @@ const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
  */
 const CHUNK = 16;
 
-const dates = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * When a note was last changed, written the way readers of `lang` write dates.
  * The formatter is made on the first call, with or without a time: `ArticleLayer`
@@ -48,8 +47,7 @@ const dates = new Map<string, Intl.DateTimeFormat>();
  * click that opens the panel.
  */
 export function formatTime(iso: unknown, lang: string): string {
-  let format = dates.get(lang);
-  if (!format) dates.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })));
+  const format = dateFormat(lang);
   const date = new Date(typeof iso === 'string' ? iso : NaN);
   return isNaN(+date) ? '' : format.format(date);
 }

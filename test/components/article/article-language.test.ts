@@ -81,6 +81,24 @@ describe('<plaudit-article> in the article’s language', () => {
     expect(live(el)).to.equal('Notiz gelöscht. Alt+Umschalt+U macht es rückgängig.');
   });
 
+  it('works on a page whose lang is malformed (lang="en_US"): English rules, and the panel still shows its dates', async () => {
+    const el = await mount('en_US', GERMAN);
+    select(findRange(el, 'Stabile Verfahren behalten'));
+    const bar = await toolbar(el);
+    await clickCentre(button(bar.shadowRoot!, 'Add note'), 'Add note');
+    await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor opens');
+    await shadow(el).querySelector('plaudit-note-editor')!.updateComplete;
+    await type('Noted');
+    await chord('Control', 'Enter');
+    await waitUntil(() => el.annotations.length === 1, 'the note is saved');
+    shadow(el).querySelector<HTMLElement>('.notes-button')!.click();
+    await waitUntil(() => shadow(el).querySelector('plaudit-notes-panel')?.shadowRoot?.querySelector('time'), 'the panel lists the note');
+    const time = shadow(el).querySelector('plaudit-notes-panel')!.shadowRoot!.querySelector('time')!;
+    const english = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time.dateTime));
+    expect(time.textContent).to.equal(english);
+    expect(shadow(el).querySelector('.notes-button')!.textContent!.trim()).to.equal('Notes (1)');
+  });
+
   it('takes strings a page sets on <plaudit-article>, in the toolbar and the editor inside it too', async () => {
     const el = await mount('en', GERMAN);
     // As the README shows it: one property on the article element.
