@@ -105,11 +105,14 @@ export class AnnotationController implements ReactiveController {
     this.channel = null;
   }
 
+  /** Writes every annotation the page holds into `store` (after the database was deleted, or came back). */
+  private async storeAll(store: AnnotationStore): Promise<void> {
+    for (const annotation of this.records.values()) await store.put(annotation, { sync: this.options.sync() });
+  }
+
   private readonly onLost = (): void => {
     const { store, options } = this;
-    if (store?.persistent) options.lost?.(async () => {
-      for (const annotation of this.records.values()) await store.put(annotation, { sync: options.sync() });
-    });
+    if (store?.persistent) options.lost?.(() => this.storeAll(store));
   };
 
   /**
@@ -123,7 +126,7 @@ export class AnnotationController implements ReactiveController {
         if (!store.persistent) return;
         // Switched first, so a note made while these are written goes to the database too.
         this.store = store;
-        for (const annotation of this.records.values()) await store.put(annotation, { sync: this.options.sync() });
+        await this.storeAll(store);
         this.persistent = true;
         this.host.requestUpdate();
         this.options.changed?.();

@@ -123,14 +123,12 @@ export abstract class LiteElement extends HTMLElement {
   /** Schedules one render for this microtask (the first, while the page loads: the next task), however many changes ask. */
   requestUpdate(): void {
     this.#update ??= (this.shadowRoot ? Promise.resolve() : new Promise((r) => setTimeout(r))).then(() => {
-      // The element's and its Plaudit ancestors' `strings`, nearest first.
-      const overrides: (StringTable | null)[] = [];
-      for (let node: Node | null = this; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-        if (node instanceof LiteElement) overrides.push(node.#strings);
-      }
       // Waits only while a language's table first loads, so the UI never shows English first.
-      // An element with no strings of its own (the review's, English only) loads none.
-      const locale = (this.constructor as typeof LiteElement).english === LiteElement.english ? this.#locale : localeOf(this, overrides);
+      // An element with no strings of its own (the review's, English only) loads none. The
+      // `strings` looked in are this element's and its Plaudit ancestors'.
+      const locale = (this.constructor as typeof LiteElement).english === LiteElement.english
+        ? this.#locale
+        : localeOf(this, (node) => (node instanceof LiteElement ? node.#strings : null));
       return locale instanceof Promise ? locale.then((l) => this.#render(l)) : this.#render(locale);
     });
   }

@@ -24,18 +24,6 @@ export interface Locale {
 }
 
 /**
- * The language of `el`: the nearest `lang` attribute, looking out through
- * shadow roots to the page; English when there is none (or it is empty).
- */
-export function langOf(el: Element): string {
-  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    const lang = (node as Element).getAttribute?.('lang')?.trim();
-    if (lang != null) return lang || 'en';
-  }
-  return 'en';
-}
-
-/**
  * The page's own tables: `<script type="application/json" data-plaudit-strings>`
  * holding `{ "<language>": { "<name>": "<text>" } }`. Parsed again only when
  * their text changes. Malformed JSON or entries are reported in the console and ignored.
@@ -64,13 +52,22 @@ function pageStrings(doc: Document): Record<string, StringTable> {
 }
 
 /**
- * The locale of `el`: its language, the direction, and the tables to look in,
- * nearest first: `strings` set on the element or a Plaudit element around it,
- * then the page's table for the exact tag and for its language, then Plaudit's
- * own. Resolves at once unless Plaudit's table for the language is still loading.
+ * The locale of `el`: its language (the nearest `lang` attribute, looking out
+ * through shadow roots to the page; English when there is none, or it is empty),
+ * the direction, and the tables to look in, nearest first: the `strings` of the
+ * element and of the elements around it (`stringsOf`), then the page's table for
+ * the exact tag and for its language, then Plaudit's own. One walk outward finds
+ * both. Resolves at once unless Plaudit's table for the language is still loading.
  */
-export function localeOf(el: Element, overrides: (StringTable | null | undefined)[]): Locale | Promise<Locale> {
-  const lang = langOf(el);
+export function localeOf(el: Element, stringsOf: (node: Node) => StringTable | null | undefined): Locale | Promise<Locale> {
+  const overrides: StringTable[] = [];
+  let found: string | undefined;
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    const table = stringsOf(node);
+    if (table) overrides.push(table);
+    found ??= (node as Element).getAttribute?.('lang')?.trim();
+  }
+  const lang = found || 'en';
   const primary = primaryLanguage(lang);
   const make = (): Locale => {
     const page = pageStrings(el.ownerDocument);
