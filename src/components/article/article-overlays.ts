@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit-html';
-import { styleProps, type StyleProps } from '../shared/style-props.js';
+import { styleProps } from '../shared/style-props.js';
+import { MARGIN, placeNear } from '../shared/place-near.js';
 import type { AnnotationView } from '../../controllers/annotation-controller.js';
 import type { NoteSaveEvent } from '../note-editor/note-editor.component.js';
 import type { PanelActionEvent } from '../notes-panel/notes-panel.component.js';
 import type { ToolbarActionEvent } from '../selection-toolbar/selection-toolbar.component.js';
 import { renderAnnotationCard, renderChooser, renderLinkFallback } from './annotation-card.js';
 import type { ArticleLayer } from './article-layer.js';
-
-const MARGIN = 8;
 
 // Everything here that floats is a `popover="manual"`, which the layer shows
 // (`showPopover()`) after each render: in the top layer, `position: fixed` is
@@ -18,20 +17,6 @@ const MARGIN = 8;
 // `style` attribute: a page whose Content Security Policy has no 'unsafe-inline'
 // in `style-src` refuses style attributes, and the popups would be left wherever
 // their stylesheet alone puts them.
-
-/**
- * Fixed-position style beside a passage, kept inside the viewport: centred on
- * it, above it, or `gap` px below it when `gap` is not 0 (touch: the platform's
- * own selection menu appears above; cards: under the text they open from) and
- * the popup (`height` tall) fits there, or when it does not fit above.
- */
-export function placeNear(rect: DOMRect, gap: number, width = 300, height = 56): StyleProps {
-  const half = Math.min(width, innerWidth - 2 * MARGIN) / 2;
-  const x = Math.max(MARGIN + half, Math.min(innerWidth - MARGIN - half, rect.left + rect.width / 2));
-  const under = rect.top < height + MARGIN || (gap > 0 && rect.bottom + gap + height < innerHeight);
-  const top = under ? Math.min(rect.bottom + (gap || MARGIN), innerHeight - height - MARGIN) : Math.min(rect.top, innerHeight) - MARGIN;
-  return { left: `${x}px`, top: `${Math.max(MARGIN, top)}px`, transform: `translate(-50%,${under ? 0 : '-100%'})` };
-}
 
 function renderToolbar({ ui, selection, cursor, actions, host }: ArticleLayer) {
   const current = selection.current;
@@ -50,8 +35,9 @@ function renderToolbar({ ui, selection, cursor, actions, host }: ArticleLayer) {
 function renderPopup({ ui, store, actions, host }: ArticleLayer) {
   const close = () => actions.closePopup();
   if (ui.kind === 'editor') {
-    // A modal dialog in the top layer, which the user agent centres: no position to set.
+    // A modal dialog in the top layer, which places itself next to its passage.
     return html`<plaudit-note-editor
+      .passage=${ui.range ?? (ui.id ? store.get(ui.id)?.range : null) ?? null}
       .heading=${host.t(ui.id && store.get(ui.id)?.note ? 'editNote' : 'addNote')}
       .value=${ui.note}
       .quote=${ui.quote}

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit-html';
 import { NoteVisibility } from '../../core/annotation.js';
 import { ARTICLE_EN } from '../../core/strings-en/article.js';
 import { LiteElement } from '../shared/lite-element.js';
+import { MARGIN, placeNear } from '../shared/place-near.js';
 import { noteEditorStyles } from './note-editor.styles.js';
 
 /** The longest note a reader may save, in characters (UTF-16 code units, as `maxlength` counts). */
@@ -35,8 +36,11 @@ export class NoteCancelEvent extends Event {
  * It is a modal `<dialog>`, opened with `showModal()` when it is first rendered:
  * the page behind is inert while it is open (Tab stays in it, screen readers
  * read only it), and it sits in the top layer, so no stacking context,
- * `overflow` or `transform` of the host page can cover or misplace it. Its
- * owner removes it to close it, and returns focus.
+ * `overflow` or `transform` of the host page can cover or misplace it. It
+ * opens next to its passage (below it, or above where it does not fit) and
+ * follows it as the page scrolls or the viewport changes, always inside the
+ * viewport; without a passage on screen the user agent centres it. Its owner
+ * removes it to close it, and returns focus.
  *
  * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
  * `@tag` and is left out of custom-elements.json.
@@ -59,7 +63,11 @@ export class PlauditNoteEditor extends LiteElement {
   quote = '';
   /** Whether the note is shared with the editors when the editor opens. */
   visibility: NoteVisibility = NoteVisibility.Private;
+  /** The passage in the article, which the editor opens next to. */
+  passage: Range | null = null;
   #error = '';
+  /** Scroll, resize and size listeners while open. */
+  #follow: AbortController | null = null;
   /** The text box's length, for the counter, once the reader has typed. */
   #length?: number;
   #rendered = false;
@@ -80,12 +88,47 @@ export class PlauditNoteEditor extends LiteElement {
     return this.renderRoot.querySelector('textarea') as HTMLTextAreaElement;
   }
 
-  /** After the first render the dialog opens, modal, and the text box (`autofocus`) gets the note. */
+  /** After the first render the dialog opens, modal, next to its passage, and the text box (`autofocus`) gets the note. */
   protected override updated(): void {
     if (this.#rendered) return;
     this.#rendered = true;
-    this.renderRoot.querySelector('dialog')!.showModal();
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    dialog.showModal();
     this.textarea.value = this.value;
+    this.#place(dialog);
+    // The passage moves as the page scrolls; the editor grows with an alert, or a text box the reader resizes.
+    const follow = (this.#follow = new AbortController());
+    let queued = false;
+    const later = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => ((queued = false), follow.signal.aborted || this.#place(dialog)));
+    };
+    const options = { signal: follow.signal, passive: true };
+    addEventListener('scroll', later, { ...options, capture: true });
+    addEventListener('resize', later, options);
+    visualViewport?.addEventListener('resize', later, options);
+    const sized = new ResizeObserver(later);
+    sized.observe(dialog);
+    follow.signal.addEventListener('abort', () => sized.disconnect());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow?.abort();
+    this.#follow = null;
+  }
+
+  /** Puts the dialog beside its passage while any of the passage is in the viewport; else its stylesheet centres it. */
+  #place(dialog: HTMLDialogElement): void {
+    const rect = this.passage?.getBoundingClientRect();
+    const shown = rect && (rect.width || rect.height) && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
+    const { style } = dialog;
+    const place = shown ? placeNear(rect, MARGIN, dialog.offsetWidth, dialog.offsetHeight) : {};
+    for (const name of ['left', 'top', 'transform']) {
+      if (place[name]) style.setProperty(name, place[name]);
+      else style.removeProperty(name);
+    }
   }
 
   /** Saves when the text fits; otherwise keeps the editor open, with the message shown. */

@@ -5,10 +5,18 @@ export const noteEditorStyles = css`
     display: block;
     --_error: var(--plaudit-error-color, #b3261e);
   }
-  /* A modal <dialog>: the user agent centres it in the viewport, in the top layer. */
+  /* A modal <dialog>, in the top layer. Centred here, not by the user agent's insets (which
+     stretch it to the viewport's height in WebKit); beside its passage, the element sets left,
+     top and transform. */
   [open] {
     display: grid;
     gap: 8px;
+    margin: 0;
+    inset: auto;
+    height: auto;
+    left: 50%;
+    top: 50%;
+    transform: translate(-50%, -50%);
   }
   [part='base'] {
     width: min(360px, calc(100vw - 24px));

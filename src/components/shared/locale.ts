@@ -29,7 +29,8 @@ export interface Locale {
  * their text changes. Malformed JSON or entries are reported in the console and ignored.
  */
 function pageStrings(doc: Document): Record<string, StringTable> {
-  const scripts = [...doc.querySelectorAll('script[data-plaudit-strings]')];
+  // `document.scripts`, a collection the browser keeps, not a search of the whole page on every render.
+  const scripts = [...doc.scripts].filter((s) => s.hasAttribute('data-plaudit-strings'));
   const text = scripts.map((s) => s.textContent).join('\0');
   const cached = pageTables.get(doc);
   if (cached?.text === text) return cached.tables;

@@ -105,6 +105,7 @@ describe('<plaudit-article> on a hostile host page', () => {
     await editor.updateComplete;
     const dialog = editor.shadowRoot!.querySelector('dialog')!;
     expectInViewport(dialog, 'the note editor');
+    expectNextTo(dialog, noted.getBoundingClientRect(), 'the note editor');
     const box = editor.shadowRoot!.querySelector('textarea')!;
     expectOnTop(box, 'the note box');
     box.value = 'Stability matters';

@@ -1,0 +1,122 @@
+/**
+ * The note editor opens next to the passage it is about, in all three engines:
+ * below it, or above it when there is no room below, never over it, inside the
+ * viewport; it follows the passage when the page scrolls. Real geometry only.
+ */
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/wait.js';
+import { buttonNamed, findRange, makeArticle, select, shadow, toolbar } from './helpers.js';
+import { clickRect, expectInViewport, expectNextTo } from './geometry.js';
+import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
+
+// Room above and below the paragraphs, so a passage can be scrolled to any height in the viewport.
+const SPACER = '<div style="height: 120vh"></div>';
+const BODY = `<article>${SPACER}
+  <p>Quicksort picks a pivot, partitions the rest, and recurses.</p>
+  <p>Stable sorts keep equal items in order.</p>
+${SPACER}</article>`;
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Scrolls the page so that the top of `range` is `y` px from the viewport's top. */
+async function scrollPassageTo(range: Range, y: number): Promise<void> {
+  window.scrollBy(0, range.getBoundingClientRect().top - y);
+  await frame();
+}
+
+async function openEditor(el: PlauditArticleElement, range: Range): Promise<HTMLDialogElement> {
+  select(range);
+  const bar = await toolbar(el);
+  buttonNamed(bar.shadowRoot!, 'Add note').click();
+  await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor did not open');
+  const editor = shadow(el).querySelector('plaudit-note-editor')!;
+  await editor.updateComplete;
+  return editor.shadowRoot!.querySelector('dialog')!;
+}
+
+function expectClearOf(dialog: Element, passage: DOMRect, what: string): void {
+  const box = dialog.getBoundingClientRect();
+  const covers = box.top < passage.bottom && passage.top < box.bottom && box.left < passage.right && passage.left < box.right;
+  expect(covers, `${what}: the editor (${Math.round(box.top)}–${Math.round(box.bottom)}) covers the passage (${Math.round(passage.top)}–${Math.round(passage.bottom)})`).to.equal(false);
+}
+
+describe('<plaudit-article> note editor placement', () => {
+  let el: PlauditArticleElement;
+
+  beforeEach(async () => {
+    el = await makeArticle(undefined, BODY);
+  });
+
+  afterEach(() => {
+    document.getSelection()?.removeAllRanges();
+    window.scrollTo(0, 0);
+  });
+
+  for (const { where, text, at, side } of [
+    { where: 'near the top of the viewport', text: 'Quicksort picks a pivot', at: () => 80, side: 'below' },
+    { where: 'near the bottom of the viewport', text: 'Stable sorts keep equal items', at: () => innerHeight - 60, side: 'above' },
+  ]) {
+    it(`opens ${side} a passage ${where}, next to it and clear of it`, async () => {
+      const passage = findRange(el, text);
+      await scrollPassageTo(passage, at());
+      const dialog = await openEditor(el, passage);
+      const rect = passage.getBoundingClientRect();
+      const box = dialog.getBoundingClientRect();
+      expectInViewport(dialog, 'the editor');
+      expectNextTo(dialog, rect, 'the editor');
+      expectClearOf(dialog, rect, `a passage ${where}`);
+      expect(side === 'below' ? box.top >= rect.bottom : box.bottom <= rect.top, `${side} the passage`).to.equal(true);
+    });
+  }
+
+  it('follows its passage when the page scrolls while it is open', async () => {
+    const passage = findRange(el, 'Quicksort picks a pivot');
+    await scrollPassageTo(passage, 60);
+    const dialog = await openEditor(el, passage);
+    const before = dialog.getBoundingClientRect().top;
+    window.scrollBy(0, -120);
+    await waitUntil(() => Math.abs(dialog.getBoundingClientRect().top - before - 120) < 2, 'the editor stayed put while its passage moved');
+    expectNextTo(dialog, passage.getBoundingClientRect(), 'the editor after scrolling');
+    expectInViewport(dialog, 'the editor after scrolling');
+  });
+
+  it('with its passage scrolled out of view, is centred in the viewport, no taller than its content', async () => {
+    const passage = findRange(el, 'Quicksort picks a pivot');
+    await scrollPassageTo(passage, 100);
+    const dialog = await openEditor(el, passage);
+    const content = dialog.getBoundingClientRect().height;
+    window.scrollBy(0, innerHeight * 1.5);
+    const centred = () => {
+      const box = dialog.getBoundingClientRect();
+      // The viewport less any scrollbar (Firefox draws one here).
+      const { clientWidth, clientHeight } = document.documentElement;
+      return Math.abs(box.top + box.height / 2 - clientHeight / 2) < 2 && Math.abs(box.left + box.width / 2 - clientWidth / 2) < 2;
+    };
+    await waitUntil(centred, 'the editor was not centred once its passage left the viewport');
+    expect(dialog.getBoundingClientRect().height, 'its height').to.be.closeTo(content, 1);
+    expectInViewport(dialog, 'the centred editor');
+  });
+
+  it('editing a note from its card opens the editor next to that note\'s passage', async () => {
+    const passage = findRange(el, 'Stable sorts keep equal items');
+    await scrollPassageTo(passage, 120);
+    let dialog = await openEditor(el, passage);
+    const editor = () => shadow(el).querySelector('plaudit-note-editor');
+    const box = editor()!.shadowRoot!.querySelector('textarea')!;
+    box.value = 'Stability matters';
+    buttonNamed(editor()!.shadowRoot!, 'Save').click();
+    await waitUntil(() => el.annotations.length === 1 && !editor(), 'the note was not saved');
+
+    await clickRect(passage.getClientRects()[0]!);
+    await waitUntil(() => shadow(el).querySelector('.card'), 'the card did not open');
+    buttonNamed(shadow(el).querySelector('.card')!, /^Edit/).click();
+    await waitUntil(() => editor(), 'Edit did not open the editor');
+    await editor()!.updateComplete;
+    dialog = editor()!.shadowRoot!.querySelector('dialog')!;
+    expect(editor()!.shadowRoot!.querySelector('textarea')!.value).to.equal('Stability matters');
+    const rect = passage.getBoundingClientRect();
+    expectInViewport(dialog, 'the editor');
+    expectNextTo(dialog, rect, 'the editor, editing');
+    expectClearOf(dialog, rect, 'editing a note');
+  });
+});
