@@ -69,6 +69,23 @@ describe('the built reader bundle, dist/plaudit.js', () => {
   it('loads no sync code without an endpoint', () => {
     expect(distRequests().some((path) => path.includes('sync'))).to.equal(false);
   });
+
+  it('loads no language chunk on an English page, and German from its own chunk on a German page', async () => {
+    expect(distRequests().some((path) => path.includes('strings-'))).to.equal(false);
+    const host = document.createElement('div');
+    host.lang = 'de';
+    host.innerHTML = '<plaudit-claps article-id="dist-de"></plaudit-claps>';
+    document.body.append(host);
+    try {
+      const button = await until(() => host.firstElementChild!.shadowRoot?.querySelector('button[part=button]'), 'no German clap button');
+      expect(button.getAttribute('aria-label')).to.equal('Für diesen Beitrag klatschen');
+      expect(distRequests().filter((path) => path.includes('strings-'))).to.satisfy(
+        (files: string[]) => files.length === 1 && /^\/dist\/chunks\/plaudit-strings-de-[\w-]+\.js$/.test(files[0]!),
+      );
+    } finally {
+      host.remove();
+    }
+  });
 });
 
 describe('the built review bundle, dist/plaudit-review.js', () => {
@@ -78,6 +95,8 @@ describe('the built review bundle, dist/plaudit-review.js', () => {
     const meta = (await (await fetch('/dist/meta.json')).json()) as Record<string, { outputs: Record<string, unknown> }>;
     const readerFiles = Object.keys(meta.plaudit!.outputs);
     expect(readerFiles.some((f) => f.includes('review'))).to.equal(false);
+    // English only: no language chunks, which it would never load.
+    expect(Object.keys(meta['plaudit-review']!.outputs).filter((f) => f.includes('strings-'))).to.deep.equal([]);
   });
 
   it('defines <plaudit-review>, which shows this browser\'s own data without an endpoint', async () => {

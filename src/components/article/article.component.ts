@@ -10,6 +10,7 @@ import type { ArticleLayer } from './article-layer.js';
 import { articleStyles } from './article.styles.js';
 import { idle } from '../shared/idle.js';
 import { LiteElement } from '../shared/lite-element.js';
+import '../shared/built-in-languages.js';
 
 /** Alt+Shift+H (toolbar), N (notes panel) and R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
 const SHORTCUT = /^Key[HNR]$/;

@@ -10,6 +10,7 @@ import { CLAPS_EN } from '../../core/strings-en/claps.js';
 import { clapIcon } from './clap-icon.js';
 import { clapsStyles } from './claps.styles.js';
 import { LiteElement } from '../shared/lite-element.js';
+import '../shared/built-in-languages.js';
 
 const BUBBLE_MS = 900;
 /** A click this soon after a pointer or key hold is that hold's own click, not a new clap. */

@@ -66,7 +66,7 @@ export class PlauditNoteEditor extends LiteElement {
   /** The passage in the article, which the editor opens next to. */
   passage: Range | null = null;
   #error = '';
-  /** Scroll, resize and size listeners while open. */
+  /** Scroll and resize listeners while open. */
   #follow: AbortController | null = null;
   /** The text box's length, for the counter, once the reader has typed. */
   #length?: number;
@@ -95,22 +95,13 @@ export class PlauditNoteEditor extends LiteElement {
     const dialog = this.renderRoot.querySelector('dialog')!;
     dialog.showModal();
     this.textarea.value = this.value;
-    this.#place(dialog);
-    // The passage moves as the page scrolls; the editor grows with an alert, or a text box the reader resizes.
-    const follow = (this.#follow = new AbortController());
-    let queued = false;
-    const later = () => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => ((queued = false), follow.signal.aborted || this.#place(dialog)));
-    };
-    const options = { signal: follow.signal, passive: true };
-    addEventListener('scroll', later, { ...options, capture: true });
-    addEventListener('resize', later, options);
-    visualViewport?.addEventListener('resize', later, options);
-    const sized = new ResizeObserver(later);
-    sized.observe(dialog);
-    follow.signal.addEventListener('abort', () => sized.disconnect());
+    const place = () => this.#place(dialog);
+    place();
+    // The passage moves as the page scrolls (scroll events come at most once a frame), and with the viewport.
+    const options = { signal: (this.#follow = new AbortController()).signal, passive: true };
+    addEventListener('scroll', place, { ...options, capture: true });
+    addEventListener('resize', place, options);
+    visualViewport?.addEventListener('resize', place, options);
   }
 
   override disconnectedCallback(): void {
@@ -122,7 +113,8 @@ export class PlauditNoteEditor extends LiteElement {
   /** Puts the dialog beside its passage while any of the passage is in the viewport; else its stylesheet centres it. */
   #place(dialog: HTMLDialogElement): void {
     const rect = this.passage?.getBoundingClientRect();
-    const shown = rect && (rect.width || rect.height) && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
+    // An empty rectangle (a range no longer in the page) is at 0,0: not shown.
+    const shown = rect && rect.bottom > 0 && rect.top < innerHeight;
     const { style } = dialog;
     const place = shown ? placeNear(rect, MARGIN, dialog.offsetWidth, dialog.offsetHeight) : {};
     for (const name of ['left', 'top', 'transform']) {

@@ -1,13 +1,12 @@
 import { cleanTable, directionOf, primaryLanguage, type StringTable } from '../../core/strings.js';
 
-/**
- * The languages Plaudit ships besides English, each a chunk loaded only where
- * it is needed. An author adds any other through the page's strings element.
- */
-const BUILT_IN: Record<string, () => Promise<StringTable>> = {
-  de: () => import('../../core/strings-de.js').then((m) => m.DE),
-  ar: () => import('../../core/strings-ar.js').then((m) => m.AR),
-};
+/** Loaders of the languages Plaudit ships besides English, by primary language (`built-in-languages.ts`). */
+const BUILT_IN: Record<string, () => Promise<StringTable>> = {};
+
+/** Makes built-in languages loadable; an author adds any other through the page's strings element. */
+export function offerLanguages(loaders: Record<string, () => Promise<StringTable>>): void {
+  Object.assign(BUILT_IN, loaders);
+}
 
 const loaded = new Map<string, StringTable>();
 const loading = new Map<string, Promise<unknown>>();
