@@ -72,6 +72,8 @@ export class ArticleActions {
   private origin: HTMLElement | null = null;
   /** Where focus goes back to when the panel closes. */
   private panelOrigin: HTMLElement | null = null;
+  /** The passage marked while the editor is open for a new note. */
+  private marked: Range | null = null;
 
   constructor(private readonly layer: ArticleLayer) {}
 
@@ -112,8 +114,15 @@ export class ArticleActions {
   }
 
   setUi(ui: ArticleUi): void {
+    const { highlights, cursor } = this.layer;
     this.layer.set({ ui });
-    this.layer.highlights.focus(ui.kind === 'card' ? ui.id : null);
+    // A card's annotation, or the note being edited, is drawn focused.
+    highlights.focus(ui.kind === 'card' || ui.kind === 'editor' ? ui.id : null);
+    // The passage a new note is for stays marked while the editor is open (the
+    // selection goes when focus moves to the text box); then the reading cursor's sentence again.
+    const marked = ui.kind === 'editor' && !ui.id ? ui.range : null;
+    if (marked || this.marked) highlights.cursor(marked ?? (cursor.active ? cursor.range() : null));
+    this.marked = marked;
   }
 
   /** Closes what is open and gives focus back. */

@@ -69,8 +69,8 @@ const SHORTCUT = /^Key[HNR]$/;
  * @cssproperty --plaudit-highlight-color - Background of a highlight (default `rgb(255 204 0 / 0.4)`). The highlight colours are translucent, so the page's text colour shows through on light and dark pages.
  * @cssproperty --plaudit-note-color - Background of a passage with a note (default `rgb(64 156 255 / 0.28)`).
  * @cssproperty --plaudit-note-underline-color - Underline of a passage with a note (default `rgb(30 120 230 / 0.9)`): notes are also underlined, so they differ by more than colour.
- * @cssproperty --plaudit-focus-color - Background of the focused annotation (default `rgb(255 128 0 / 0.45)`).
- * @cssproperty --plaudit-cursor-color - Background of the reading cursor's sentence (default `rgb(128 128 255 / 0.35)`).
+ * @cssproperty --plaudit-focus-color - Background of the focused annotation: the one whose card is open, or whose note is being edited (default `rgb(255 128 0 / 0.45)`).
+ * @cssproperty --plaudit-cursor-color - Background of the reading cursor's sentence, and of the passage a new note is for while the note editor is open (default `rgb(128 128 255 / 0.35)`).
  * @cssproperty --plaudit-surface - Background of cards, the note editor and the notes panel (default white; `#1f2328` in dark mode).
  * @cssproperty --plaudit-text - Their text (default `#1f2328`; `#f0f3f6` in dark mode).
  * @cssproperty --plaudit-border - Their borders (default `#8c959f`).

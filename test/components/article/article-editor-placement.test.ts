@@ -1,7 +1,8 @@
 /**
  * The note editor opens next to the passage it is about, in all three engines:
  * below it, or above it when there is no room below, never over it, inside the
- * viewport; it follows the passage when the page scrolls. Real geometry only.
+ * viewport; it follows the passage when the page scrolls; the passage stays
+ * marked while it is open. Real geometry, and the highlights the page draws.
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
@@ -97,6 +98,18 @@ describe('<plaudit-article> note editor placement', () => {
     expectInViewport(dialog, 'the centred editor');
   });
 
+  it('marks the passage of a new note while it is open (the selection is gone), and no longer after Cancel', async () => {
+    const passage = findRange(el, 'Quicksort picks a pivot');
+    await scrollPassageTo(passage, 100);
+    const dialog = await openEditor(el, passage);
+    const marked = () => [...CSS.highlights.get('plaudit-cursor') ?? []].map((r) => r.toString());
+    expect(dialog.open).to.equal(true);
+    expect(marked()).to.deep.equal(['Quicksort picks a pivot']);
+    buttonNamed(shadow(el).querySelector('plaudit-note-editor')!.shadowRoot!, 'Cancel').click();
+    await waitUntil(() => !shadow(el).querySelector('plaudit-note-editor'), 'Cancel did not close the editor');
+    expect(marked()).to.deep.equal([]);
+  });
+
   it('editing a note from its card opens the editor next to that note\'s passage', async () => {
     const passage = findRange(el, 'Stable sorts keep equal items');
     await scrollPassageTo(passage, 120);
@@ -114,6 +127,8 @@ describe('<plaudit-article> note editor placement', () => {
     await editor()!.updateComplete;
     dialog = editor()!.shadowRoot!.querySelector('dialog')!;
     expect(editor()!.shadowRoot!.querySelector('textarea')!.value).to.equal('Stability matters');
+    // The note being edited is drawn focused.
+    expect([...CSS.highlights.get('plaudit-focus') ?? []].map((r) => r.toString())).to.deep.equal(['Stable sorts keep equal items']);
     const rect = passage.getBoundingClientRect();
     expectInViewport(dialog, 'the editor');
     expectNextTo(dialog, rect, 'the editor, editing');
