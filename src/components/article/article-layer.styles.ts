@@ -26,8 +26,8 @@ export const layerStyles = css`
     width: min(320px, calc(100vw - 16px));
     padding: 10px 12px;
     border-radius: var(--plaudit-radius, 8px);
-    background: var(--plaudit-surface, #fff);
-    color: var(--plaudit-text, #1f2328);
+    background: var(--_surface, #fff);
+    color: var(--_text, #1f2328);
     border: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
     font: var(--_font);
@@ -109,11 +109,11 @@ export const layerStyles = css`
   }
   .cursor:focus-visible,
   .popover:focus {
-    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline: 2px solid var(--_ring, #0b57d0);
     outline-offset: 2px;
   }
   a {
-    color: var(--plaudit-link-color, #0b57d0);
+    color: var(--_link, #0b57d0);
   }
 `;
 // Nothing here transitions or animates; the layer's only motion, scrolling, is

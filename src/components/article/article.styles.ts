@@ -17,6 +17,11 @@ export const articleStyles = css`
    */
   :not(slot) {
     --_font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
+    /* The colours every popup uses; in dark mode Plaudit's dark ones, which --plaudit-*-dark change. */
+    --_surface: var(--plaudit-surface, #fff);
+    --_text: var(--plaudit-text, #1f2328);
+    --_link: var(--plaudit-link-color, #0b57d0);
+    --_ring: var(--plaudit-focus-ring, #0b57d0);
   }
   :host([hidden]) {
     display: none;
@@ -43,17 +48,17 @@ export const articleStyles = css`
     padding: 4px 12px;
     border-radius: 4px;
     border: 1px solid var(--plaudit-border, #8c959f);
-    background: var(--plaudit-surface, #fff);
+    background: var(--_surface, #fff);
     cursor: pointer;
   }
   .bar button {
-    color: var(--plaudit-text, #1f2328);
+    color: var(--_text, #1f2328);
   }
   .hint {
     font-size: 0.9333em;
   }
   button:focus-visible {
-    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline: 2px solid var(--_ring, #0b57d0);
     outline-offset: 2px;
   }
   .visually-hidden {
@@ -68,11 +73,11 @@ export const articleStyles = css`
     border: 0;
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --plaudit-surface: var(--plaudit-surface-dark, #1f2328);
-      --plaudit-text: var(--plaudit-text-dark, #f0f3f6);
-      --plaudit-link-color: #8ab4ff;
-      --plaudit-focus-ring: #8ab4ff;
+    :not(slot) {
+      --_surface: var(--plaudit-surface-dark, #1f2328);
+      --_text: var(--plaudit-text-dark, #f0f3f6);
+      --_link: var(--plaudit-link-color-dark, #8ab4ff);
+      --_ring: var(--plaudit-focus-ring-dark, #8ab4ff);
     }
   }
 `;

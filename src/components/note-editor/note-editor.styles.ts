@@ -23,8 +23,8 @@ export const noteEditorStyles = css`
     box-sizing: border-box;
     padding: 12px;
     border-radius: var(--plaudit-radius, 8px);
-    background: var(--plaudit-surface, #ffffff);
-    color: var(--plaudit-text, #1f2328);
+    background: var(--_surface, #fff);
+    color: var(--_text, #1f2328);
     border: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
     /* The article's UI font (--_font, set on its host): custom properties reach into this shadow root. */
@@ -93,7 +93,7 @@ export const noteEditorStyles = css`
     color: var(--plaudit-on-accent, #ffffff);
   }
   :focus-visible {
-    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline: 2px solid var(--_ring, #0b57d0);
     outline-offset: 2px;
   }
 `;

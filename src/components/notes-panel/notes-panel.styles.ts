@@ -9,8 +9,8 @@ export const notesPanelStyles = css`
     width: min(380px, 100vw);
     overflow: auto;
     padding: 12px 16px 16px;
-    background: var(--plaudit-surface, #ffffff);
-    color: var(--plaudit-text, #1f2328);
+    background: var(--_surface, #fff);
+    color: var(--_text, #1f2328);
     border-inline-start: 1px solid var(--plaudit-border, #8c959f);
     box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
     /* The article's UI font (--_font, set on its host): custom properties reach into this shadow root. */
@@ -95,11 +95,11 @@ export const notesPanelStyles = css`
     cursor: pointer;
   }
   :focus-visible {
-    outline: 2px solid var(--plaudit-focus-ring, #0b57d0);
+    outline: 2px solid var(--_ring, #0b57d0);
     outline-offset: 2px;
   }
   a {
-    color: var(--plaudit-link-color, #0b57d0);
+    color: var(--_link, #0b57d0);
   }
   .empty {
     margin: 12px 0;

@@ -12,7 +12,7 @@
  * element's computed style is the same with and without it.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse } from '@web/test-runner-commands';
 import { waitUntil } from '../../helpers/wait.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 import { ARTICLE_HTML, findRange, select, shadow, toolbar, uniqueId } from './helpers.js';
@@ -57,6 +57,7 @@ describe('<plaudit-article> on a hostile host page', () => {
   });
 
   afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' }).catch(() => {});
     await resetMouse();
     document.getSelection()?.removeAllRanges();
     sheet?.remove();
@@ -165,7 +166,9 @@ describe('<plaudit-article> on a hostile host page', () => {
     await waitUntil(() => !shadow(el).querySelector('plaudit-notes-panel'), 'the click did not reach Close');
   });
 
-  it('leaks no style into the page: every page element computes the same with and without Plaudit', async () => {
+  for (const scheme of ['light', 'dark'] as const) it(`leaks no style into the page (${scheme} mode): every page element computes the same with and without Plaudit`, async function () {
+    await emulateMedia({ colorScheme: scheme }).catch(() => {});
+    if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) this.skip();
     const pageElements = [...page.querySelectorAll('*'), page, document.body, document.documentElement];
     const before = pageElements.map(computed);
     const el = await mount();
@@ -187,5 +190,8 @@ describe('<plaudit-article> on a hostile host page', () => {
       return diff.length ? [`<${e.localName}> ${diff.slice(0, 4).join(' ')}`] : [];
     });
     expect(changed, 'page elements whose computed style changed').to.deep.equal([]);
+    // Plaudit's own UI does take the scheme's colours.
+    const base = shadow(el).querySelector('plaudit-notes-panel')!.shadowRoot!.querySelector('[part=base]')!;
+    expect(getComputedStyle(base).backgroundColor, 'the panel\'s background').to.equal(scheme === 'dark' ? 'rgb(31, 35, 40)' : 'rgb(255, 255, 255)');
   });
 });

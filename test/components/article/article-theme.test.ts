@@ -1,0 +1,91 @@
+/**
+ * The colour properties a host page sets, used as a page would: on `:root`,
+ * for light and (where the browser can emulate it) dark mode, with the
+ * defaults first. Read from what the notes panel really draws: its background,
+ * its text, a link in a note and a focus outline.
+ */
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { waitUntil } from '../../helpers/wait.js';
+import { buttonNamed, findRange, makeArticle, select, shadow, toolbar } from './helpers.js';
+import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
+
+interface Drawn { surface: string; text: string; link: string; ring: string }
+
+/** Writes a note with a link, opens the panel and moves focus onto one of its buttons by keyboard. */
+async function panelColours(el: PlauditArticleElement): Promise<Drawn> {
+  select(findRange(el, 'Quicksort picks a pivot'));
+  buttonNamed((await toolbar(el)).shadowRoot!, 'Add note').click();
+  await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor did not open');
+  const editor = shadow(el).querySelector('plaudit-note-editor')!;
+  await editor.updateComplete;
+  editor.shadowRoot!.querySelector('textarea')!.value = 'See https://example.com/sorting';
+  buttonNamed(editor.shadowRoot!, 'Save').click();
+  await waitUntil(() => el.annotations.length === 1 && !shadow(el).querySelector('plaudit-note-editor'), 'not saved');
+  shadow(el).querySelector<HTMLElement>('.notes-button')!.click();
+  await waitUntil(() => shadow(el).querySelector('plaudit-notes-panel')?.shadowRoot?.querySelector('.note a'), 'no panel with the note');
+  const panel = shadow(el).querySelector('plaudit-notes-panel')!.shadowRoot!;
+  await waitUntil(() => panel.activeElement, 'focus did not go into the panel');
+  // A key press, so that the focused control shows its focus ring.
+  await sendKeys({ press: 'Tab' });
+  const focused = panel.activeElement!;
+  expect(focused.matches(':focus-visible'), 'focus is shown').to.equal(true);
+  const base = getComputedStyle(panel.querySelector('[part=base]')!);
+  return {
+    surface: base.backgroundColor,
+    text: base.color,
+    link: getComputedStyle(panel.querySelector('.note a')!).color,
+    ring: getComputedStyle(focused).outlineColor,
+  };
+}
+
+const LIGHT = { surface: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)', link: 'rgb(11, 87, 208)', ring: 'rgb(11, 87, 208)' };
+const DARK = { surface: 'rgb(31, 35, 40)', text: 'rgb(240, 243, 246)', link: 'rgb(138, 180, 255)', ring: 'rgb(138, 180, 255)' };
+const THEME = `:root {
+  --plaudit-surface: rgb(250, 240, 230); --plaudit-text: rgb(60, 20, 10);
+  --plaudit-link-color: rgb(120, 0, 90); --plaudit-focus-ring: rgb(0, 120, 60);
+  --plaudit-surface-dark: rgb(20, 10, 40); --plaudit-text-dark: rgb(230, 220, 250);
+  --plaudit-link-color-dark: rgb(255, 170, 0); --plaudit-focus-ring-dark: rgb(0, 230, 200);
+}`;
+
+describe('<plaudit-article> colour properties', () => {
+  let sheet: HTMLStyleElement | null = null;
+
+  afterEach(async () => {
+    sheet?.remove();
+    sheet = null;
+    document.getSelection()?.removeAllRanges();
+    await emulateMedia({ colorScheme: 'light' }).catch(() => {});
+  });
+
+  async function inScheme(scheme: 'light' | 'dark', skip: () => void): Promise<void> {
+    await emulateMedia({ colorScheme: scheme }).catch(() => {});
+    if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) skip();
+  }
+
+  it('with none set, light mode draws the default colours', async function () {
+    await inScheme('light', () => this.skip());
+    expect(await panelColours(await makeArticle())).to.deep.equal(LIGHT);
+  });
+
+  it('with none set, dark mode draws the dark defaults', async function () {
+    await inScheme('dark', () => this.skip());
+    expect(await panelColours(await makeArticle())).to.deep.equal(DARK);
+  });
+
+  it('set on :root, light mode draws --plaudit-surface, -text, -link-color and -focus-ring', async function () {
+    await inScheme('light', () => this.skip());
+    sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: THEME }));
+    expect(await panelColours(await makeArticle())).to.deep.equal({
+      surface: 'rgb(250, 240, 230)', text: 'rgb(60, 20, 10)', link: 'rgb(120, 0, 90)', ring: 'rgb(0, 120, 60)',
+    });
+  });
+
+  it('set on :root, dark mode draws their -dark forms', async function () {
+    await inScheme('dark', () => this.skip());
+    sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: THEME }));
+    expect(await panelColours(await makeArticle())).to.deep.equal({
+      surface: 'rgb(20, 10, 40)', text: 'rgb(230, 220, 250)', link: 'rgb(255, 170, 0)', ring: 'rgb(0, 230, 200)',
+    });
+  });
+});
