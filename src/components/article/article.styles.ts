@@ -23,6 +23,18 @@ export const articleStyles = css`
     --_link: var(--plaudit-link-color, #0b57d0);
     --_ring: var(--plaudit-focus-ring, #0b57d0);
   }
+  /* Text styles a page sets on the article's containers would reach the widget's own UI by inheritance. */
+  .bar,
+  [popover],
+  plaudit-note-editor {
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+  }
   :host([hidden]) {
     display: none;
   }

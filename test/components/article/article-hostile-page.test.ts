@@ -29,7 +29,22 @@ const THEME = `
   .h-header { position: sticky; top: 0; z-index: 9999; display: block; height: 60px; background: #000; }
   .h-frame { display: block; transform: translateX(24px) scale(0.98); overflow: hidden; height: 420px; margin-top: 40px; }
   p { display: block; margin: 0 0 1.6rem; }
+  .h-content.h-text { letter-spacing: 0.3em; word-spacing: 1em; text-transform: uppercase; text-indent: 3em; text-align: justify; text-shadow: 0 0 2px #f0f; white-space: pre-line; }
 `;
+
+/** The inherited text properties of the page's `.h-content.h-text` that must not reach Plaudit's own UI. */
+function pageTextStyle(el: Element): string[] {
+  const s = getComputedStyle(el);
+  return [
+    s.letterSpacing !== 'normal' && `letter-spacing ${s.letterSpacing}`,
+    s.wordSpacing !== '0px' && `word-spacing ${s.wordSpacing}`,
+    s.textTransform !== 'none' && `text-transform ${s.textTransform}`,
+    s.textIndent !== '0px' && `text-indent ${s.textIndent}`,
+    s.textAlign === 'justify' && 'text-align justify',
+    s.textShadow !== 'none' && `text-shadow ${s.textShadow}`,
+    s.whiteSpace === 'pre-line' && 'white-space pre-line',
+  ].filter((x): x is string => !!x);
+}
 
 let sheet: HTMLStyleElement | null = null;
 
@@ -164,6 +179,33 @@ describe('<plaudit-article> on a hostile host page', () => {
     expect(panel.shadowRoot!.querySelectorAll('ol > li')).to.have.length(3);
     await clickCentre(close, 'the panel\'s Close');
     await waitUntil(() => !shadow(el).querySelector('plaudit-notes-panel'), 'the click did not reach Close');
+  });
+
+  it('the text styles the page sets around the article (spacing, case, indent, justification, shadow) do not reach Plaudit\'s UI', async () => {
+    content.classList.add('h-text');
+    const el = await mount();
+    expect(pageTextStyle(findRange(el, 'Quicksort').startContainer.parentElement!), 'the article keeps the page\'s style').to.have.length(7);
+    const seen: string[] = [];
+    const check = (what: string, node: Element) => seen.push(...pageTextStyle(node).map((p) => `${what}: ${p}`));
+    check('the Notes button', shadow(el).querySelector('.notes-button')!);
+    select(findRange(el, 'Merge sort splits'));
+    const bar = await toolbar(el);
+    check('the toolbar\'s Highlight', button(bar.shadowRoot!, 'Highlight'));
+    await clickCentre(button(bar.shadowRoot!, 'Add note'), 'Add note');
+    await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the click did not reach Add note');
+    const editor = shadow(el).querySelector('plaudit-note-editor')!;
+    await editor.updateComplete;
+    check('the editor\'s title', editor.shadowRoot!.querySelector('h2')!);
+    check('the editor\'s Save', button(editor.shadowRoot!, 'Save'));
+    editor.shadowRoot!.querySelector('textarea')!.value = 'Noted';
+    await clickCentre(button(editor.shadowRoot!, 'Save'), 'Save');
+    await waitUntil(() => el.annotations.length === 1 && !shadow(el).querySelector('plaudit-note-editor'), 'not saved');
+    shadow(el).querySelector<HTMLElement>('.notes-button')!.click();
+    await waitUntil(() => shadow(el).querySelector('plaudit-notes-panel')?.shadowRoot?.querySelector('li'), 'the panel did not open');
+    const panel = shadow(el).querySelector('plaudit-notes-panel')!.shadowRoot!;
+    check('the panel\'s title', panel.querySelector('h2')!);
+    check('the panel\'s item', panel.querySelector('li .passage')!);
+    expect(seen).to.deep.equal([]);
   });
 
   for (const scheme of ['light', 'dark'] as const) it(`leaks no style into the page (${scheme} mode): every page element computes the same with and without Plaudit`, async function () {
