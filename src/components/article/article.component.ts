@@ -71,16 +71,12 @@ const SHORTCUT = /^Key[HNR]$/;
  * @cssproperty --plaudit-note-underline-color - Underline of a passage with a note (default `rgb(30 120 230 / 0.9)`): notes are also underlined, so they differ by more than colour.
  * @cssproperty --plaudit-focus-color - Background of the focused annotation: the one whose card is open, or whose note is being edited (default `rgb(255 128 0 / 0.45)`).
  * @cssproperty --plaudit-cursor-color - Background of the reading cursor's sentence, and of the passage a new note is for while the note editor is open (default `rgb(128 128 255 / 0.35)`).
- * @cssproperty --plaudit-surface - Background of cards, the note editor and the notes panel (default white).
- * @cssproperty --plaudit-surface-dark - The same in dark mode, `prefers-color-scheme: dark` (default `#1f2328`).
- * @cssproperty --plaudit-text - Their text (default `#1f2328`).
- * @cssproperty --plaudit-text-dark - Their text in dark mode (default `#f0f3f6`).
- * @cssproperty --plaudit-link-color - Links in notes (default `#0b57d0`).
- * @cssproperty --plaudit-link-color-dark - Links in notes in dark mode (default `#8ab4ff`).
+ * @cssproperty --plaudit-surface - Background of cards, the note editor and the notes panel (default white; `#1f2328` in dark mode). A colour a page sets applies in both modes: set it inside a `prefers-color-scheme` rule for one.
+ * @cssproperty --plaudit-text - Their text (default `#1f2328`; `#f0f3f6` in dark mode).
+ * @cssproperty --plaudit-link-color - Links in notes (default `#0b57d0`; `#8ab4ff` in dark mode).
  * @cssproperty --plaudit-border - Their borders (default `#8c959f`).
  * @cssproperty --plaudit-accent - Primary buttons: the note editor's Save (default `#0b57d0`) and, inherited, the clap button (default `#b3411f`).
- * @cssproperty --plaudit-focus-ring - Focus outlines (default `#0b57d0`).
- * @cssproperty --plaudit-focus-ring-dark - Focus outlines in dark mode (default `#8ab4ff`).
+ * @cssproperty --plaudit-focus-ring - Focus outlines (default `#0b57d0`; `#8ab4ff` in dark mode).
  * @cssproperty --plaudit-toolbar-background - The selection toolbar's background (default `#1f2328`).
  * @cssproperty --plaudit-toolbar-color - The selection toolbar's text (default white).
  * @cssproperty --plaudit-font - Font family of the widget's own UI, the clap button's too (default: the system UI font).

@@ -17,7 +17,7 @@ export const articleStyles = css`
    */
   :not(slot) {
     --_font: 400 var(--plaudit-font-size, 15px)/1.4 var(--plaudit-font, system-ui, sans-serif);
-    /* The colours every popup uses; in dark mode Plaudit's dark ones, which --plaudit-*-dark change. */
+    /* The colours every popup uses: the page's, or Plaudit's defaults for light and dark mode. */
     --_surface: var(--plaudit-surface, #fff);
     --_text: var(--plaudit-text, #1f2328);
     --_link: var(--plaudit-link-color, #0b57d0);
@@ -86,10 +86,10 @@ export const articleStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :not(slot) {
-      --_surface: var(--plaudit-surface-dark, #1f2328);
-      --_text: var(--plaudit-text-dark, #f0f3f6);
-      --_link: var(--plaudit-link-color-dark, #8ab4ff);
-      --_ring: var(--plaudit-focus-ring-dark, #8ab4ff);
+      --_surface: var(--plaudit-surface, #1f2328);
+      --_text: var(--plaudit-text, #f0f3f6);
+      --_link: var(--plaudit-link-color, #8ab4ff);
+      --_ring: var(--plaudit-focus-ring, #8ab4ff);
     }
   }
 `;

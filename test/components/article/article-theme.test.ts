@@ -44,9 +44,13 @@ const DARK = { surface: 'rgb(31, 35, 40)', text: 'rgb(240, 243, 246)', link: 'rg
 const THEME = `:root {
   --plaudit-surface: rgb(250, 240, 230); --plaudit-text: rgb(60, 20, 10);
   --plaudit-link-color: rgb(120, 0, 90); --plaudit-focus-ring: rgb(0, 120, 60);
-  --plaudit-surface-dark: rgb(20, 10, 40); --plaudit-text-dark: rgb(230, 220, 250);
-  --plaudit-link-color-dark: rgb(255, 170, 0); --plaudit-focus-ring-dark: rgb(0, 230, 200);
 }`;
+const SET = { surface: 'rgb(250, 240, 230)', text: 'rgb(60, 20, 10)', link: 'rgb(120, 0, 90)', ring: 'rgb(0, 120, 60)' };
+/** A page's own dark theme: the same properties, inside its own media rule. */
+const DARK_THEME = `@media (prefers-color-scheme: dark) { :root {
+  --plaudit-surface: rgb(20, 10, 40); --plaudit-text: rgb(230, 220, 250);
+  --plaudit-link-color: rgb(255, 170, 0); --plaudit-focus-ring: rgb(0, 230, 200);
+} }`;
 
 describe('<plaudit-article> colour properties', () => {
   let sheet: HTMLStyleElement | null = null;
@@ -73,19 +77,28 @@ describe('<plaudit-article> colour properties', () => {
     expect(await panelColours(await makeArticle())).to.deep.equal(DARK);
   });
 
+  const theme = (text: string) => (sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: text })));
+
   it('set on :root, light mode draws --plaudit-surface, -text, -link-color and -focus-ring', async function () {
     await inScheme('light', () => this.skip());
-    sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: THEME }));
-    expect(await panelColours(await makeArticle())).to.deep.equal({
-      surface: 'rgb(250, 240, 230)', text: 'rgb(60, 20, 10)', link: 'rgb(120, 0, 90)', ring: 'rgb(0, 120, 60)',
-    });
+    theme(THEME);
+    expect(await panelColours(await makeArticle())).to.deep.equal(SET);
   });
 
-  it('set on :root, dark mode draws their -dark forms', async function () {
+  it('set on :root, dark mode draws them too: a colour a page sets applies in both modes', async function () {
     await inScheme('dark', () => this.skip());
-    sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: THEME }));
+    theme(THEME);
+    expect(await panelColours(await makeArticle())).to.deep.equal(SET);
+  });
+
+  it('a page\'s own dark-mode rule sets them for dark mode only', async function () {
+    await inScheme('dark', () => this.skip());
+    theme(`${THEME}\n${DARK_THEME}`);
     expect(await panelColours(await makeArticle())).to.deep.equal({
       surface: 'rgb(20, 10, 40)', text: 'rgb(230, 220, 250)', link: 'rgb(255, 170, 0)', ring: 'rgb(0, 230, 200)',
     });
+    await emulateMedia({ colorScheme: 'light' });
+    document.getSelection()?.removeAllRanges();
+    expect(await panelColours(await makeArticle()), 'the same page in light mode').to.deep.equal(SET);
   });
 });
