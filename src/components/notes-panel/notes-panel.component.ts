@@ -34,10 +34,17 @@ const ORPHAN_ACTIONS = [ITEM_ACTIONS[1]!];
 
 /**
  * Items rendered per task. A panel of a thousand notes would block the click that
- * opens it for a second or more; it shows this many (over a screenful) at once and
- * the rest a chunk per task after yielding, complete a moment later.
+ * opens it for a second or more; it shows the first `FIRST` at once and the rest a
+ * chunk per task after yielding, complete a moment later.
  */
 const CHUNK = 16;
+/**
+ * Items in the first render: about a screenful (the panel is as tall as the
+ * viewport, an item about 110px). Each item more is style, layout and paint in
+ * the frame that answers the click; on a taller screen the next chunk fills the
+ * rest a frame later.
+ */
+const FIRST = 8;
 
 /**
  * When a note was last changed, written the way readers of `lang` write dates.
@@ -79,7 +86,7 @@ export class PlauditNotesPanel extends LiteElement {
   /** The control that last had focus here, to come back to. */
   #last: HTMLElement | null = null;
   /** How many of the views are listed so far; `updated` adds a chunk per task. */
-  #shown = CHUNK;
+  #shown = FIRST;
   /** The anchored and orphaned views last rendered, by position: those still in place are not rebuilt. */
   #rendered: AnnotationView[][] = [];
 

@@ -1,7 +1,7 @@
 /**
  * A reader with a thousand notes on one article (real IndexedDB, real article):
  * the panel opens with its first items at once and lists the rest a chunk at a
- * time (see `CHUNK` in notes-panel.component.ts). What the reader notices is
+ * time (see `FIRST` and `CHUNK` in notes-panel.component.ts). What the reader notices is
  * checked, never how long it takes: the first items are there when it opens,
  * the list becomes complete, in order and with the right count, the last note
  * is reached from the page by the keyboard, and a note far down the list can
