@@ -6,9 +6,8 @@
  * a note's underline, the note editor, the selection toolbar, the reading
  * cursor's sentence and the clap button.
  */
-import { expect } from '@open-wc/testing';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
-import { drawn, pageStyles } from '../../helpers/page-style.js';
+import { drawn, itDrawsProperties, pageStyles, type PropertyRow } from '../../helpers/page-style.js';
 import { waitUntil } from '../../helpers/wait.js';
 import { addNote, articleOnPage, buttonNamed, findRange, openNoteEditor, select, shadow, toolbar } from './helpers.js';
 
@@ -56,56 +55,32 @@ async function drawnProperties(el: PlauditArticleElement): Promise<Record<string
   return seen;
 }
 
-const DEFAULTS = {
-  '--plaudit-font (bar)': 'system-ui, sans-serif',
-  '--plaudit-font-size (bar)': '15px',
-  '--plaudit-border (Notes button)': 'rgb(140, 149, 159)',
-  '--plaudit-accent (clap button)': 'rgb(179, 65, 31)',
-  '--plaudit-note-underline-color': 'rgba(30, 120, 230, 0.9)',
-  '--plaudit-accent (Save)': 'rgb(11, 87, 208)',
-  '--plaudit-border (editor)': 'rgb(140, 149, 159)',
-  '--plaudit-font-size (editor)': '15px',
-  '--plaudit-cursor-color (editor\'s passage)': 'rgba(128, 128, 255, 0.35)',
-  '--plaudit-toolbar-background': 'rgb(31, 35, 40)',
-  '--plaudit-toolbar-color': 'rgb(255, 255, 255)',
-  '--plaudit-font (toolbar)': 'system-ui, sans-serif',
-  '--plaudit-cursor-color (reading cursor)': 'rgba(128, 128, 255, 0.35)',
-};
+const BORDER = 'rgb(140, 149, 159)';
+const CURSOR = 'rgba(128, 128, 255, 0.35)';
 
-const SET = `--plaudit-font: Georgia, serif; --plaudit-font-size: 18px; --plaudit-border: rgb(200, 0, 0);
-  --plaudit-accent: rgb(0, 100, 0); --plaudit-note-underline-color: rgb(0, 0, 200);
-  --plaudit-cursor-color: rgb(0, 200, 200); --plaudit-toolbar-background: rgb(250, 250, 200);
-  --plaudit-toolbar-color: rgb(50, 0, 50);`;
-
-const OPTIONS = {
-  '--plaudit-font (bar)': 'Georgia, serif',
-  '--plaudit-font-size (bar)': '18px',
-  '--plaudit-border (Notes button)': 'rgb(200, 0, 0)',
-  '--plaudit-accent (clap button)': 'rgb(0, 100, 0)',
-  '--plaudit-note-underline-color': 'rgb(0, 0, 200)',
-  '--plaudit-accent (Save)': 'rgb(0, 100, 0)',
-  '--plaudit-border (editor)': 'rgb(200, 0, 0)',
-  '--plaudit-font-size (editor)': '18px',
-  '--plaudit-cursor-color (editor\'s passage)': 'rgb(0, 200, 200)',
-  '--plaudit-toolbar-background': 'rgb(250, 250, 200)',
-  '--plaudit-toolbar-color': 'rgb(50, 0, 50)',
-  '--plaudit-font (toolbar)': 'Georgia, serif',
-  '--plaudit-cursor-color (reading cursor)': 'rgb(0, 200, 200)',
-};
+/** Each thing a property decides: as drawn, by default, and set by the page. */
+const ROWS: PropertyRow[] = [
+  ['--plaudit-font (bar)', 'system-ui, sans-serif', 'Georgia, serif'],
+  ['--plaudit-font-size (bar)', '15px', '18px'],
+  ['--plaudit-border (Notes button)', BORDER, 'rgb(200, 0, 0)'],
+  ['--plaudit-accent (clap button)', 'rgb(179, 65, 31)', 'rgb(0, 100, 0)'],
+  ['--plaudit-note-underline-color', 'rgba(30, 120, 230, 0.9)', 'rgb(0, 0, 200)'],
+  ['--plaudit-accent (Save)', 'rgb(11, 87, 208)', 'rgb(0, 100, 0)'],
+  ['--plaudit-border (editor)', BORDER, 'rgb(200, 0, 0)'],
+  ['--plaudit-font-size (editor)', '15px', '18px'],
+  ['--plaudit-cursor-color (editor\'s passage)', CURSOR, 'rgb(0, 200, 200)'],
+  ['--plaudit-toolbar-background', 'rgb(31, 35, 40)', 'rgb(250, 250, 200)'],
+  ['--plaudit-toolbar-color', 'rgb(255, 255, 255)', 'rgb(50, 0, 50)'],
+  ['--plaudit-font (toolbar)', 'system-ui, sans-serif', 'Georgia, serif'],
+  ['--plaudit-cursor-color (reading cursor)', CURSOR, 'rgb(0, 200, 200)'],
+];
 
 describe('<plaudit-article> CSS properties, as a page sets them', () => {
   const addPageStyle = pageStyles();
   // The page's own type, which the widget's UI must not take.
   beforeEach(() => addPageStyle('.page { font: 30px/2 serif; }'));
 
-  it('with none set, draws the documented defaults', async () => {
-    expect(await drawnProperties(await articleOnPage())).to.deep.equal(DEFAULTS);
+  itDrawsProperties(addPageStyle, {
+    make: () => articleOnPage(), read: drawnProperties, rows: ROWS, on: [':root', 'plaudit-article'],
   });
-
-  for (const where of [':root', 'plaudit-article']) {
-    it(`draws --plaudit-font, -font-size, -border, -accent, -note-underline-color, -cursor-color, -toolbar-background and -toolbar-color set on ${where}`, async () => {
-      addPageStyle(`${where} { ${SET} }`);
-      expect(await drawnProperties(await articleOnPage())).to.deep.equal(OPTIONS);
-    });
-  }
 });
