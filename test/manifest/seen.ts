@@ -58,9 +58,16 @@ export class Seen {
     this.scan();
   }
 
+  /** Parts named with `part`, and parts of an inner element forwarded with `exportparts="inner: outer"` (or `name`). */
   #partsOf(root: ParentNode): void {
-    const nodes = root instanceof Element ? [root, ...root.querySelectorAll('[part]')] : [...root.querySelectorAll('[part]')];
-    for (const node of nodes) for (const name of node.getAttribute('part')?.split(/\s+/) ?? []) if (name) this.parts.add(name);
+    const nodes = root instanceof Element ? [root, ...root.querySelectorAll('[part], [exportparts]')] : [...root.querySelectorAll('[part], [exportparts]')];
+    for (const node of nodes) {
+      for (const name of node.getAttribute('part')?.split(/\s+/) ?? []) if (name) this.parts.add(name);
+      for (const pair of node.getAttribute('exportparts')?.split(',') ?? []) {
+        const name = pair.split(':').pop()!.trim();
+        if (name) this.parts.add(name);
+      }
+    }
   }
 
   #sheet(sheet: CSSStyleSheet): void {

@@ -66,6 +66,20 @@ export async function startTestMock(options: { worker?: boolean; random?: () => 
   };
 }
 
+/** The mock through msw's service worker for a describe block: started once, emptied before each test. */
+export function serveMock(): { readonly mock: TestMock } {
+  const served = {} as { mock: TestMock };
+  before(async () => {
+    served.mock = await startTestMock({ worker: true });
+  });
+  after(() => served.mock.stop());
+  beforeEach(async () => {
+    sessionStorage.clear();
+    await served.mock.reset();
+  });
+  return served;
+}
+
 /** A fresh client database, as on a new device. */
 export async function freshClientDb(): Promise<PlauditDatabase> {
   resetPlauditDatabase();

@@ -22,8 +22,9 @@ function renderToolbar({ ui, selection, cursor, actions, host }: ArticleLayer) {
   const current = selection.current;
   const menu = ui.kind === 'cursor-menu';
   if (!menu && (ui.kind !== 'idle' || !current || cursor.active)) return nothing;
+  // The page's ::part(toolbar) styles the toolbar's own box, which paints it (its host paints nothing).
   return html`<plaudit-selection-toolbar
-    part="toolbar"
+    exportparts="base: toolbar"
     popover="manual"
     ${styleProps(menu ? placeNear(ui.range.getBoundingClientRect(), 0) : placeNear(current!.rect, current!.touch ? 28 : 0))}
     label=${host.t(menu ? 'toolbarSentence' : 'toolbarSelection')}
@@ -90,7 +91,7 @@ function renderPanel(layer: ArticleLayer) {
   };
   return html`<plaudit-notes-panel
     class="panel"
-    part="panel"
+    exportparts="base: panel"
     popover="manual"
     dir=${layer.host.locale.dir}
     .views=${store.views}

@@ -65,6 +65,7 @@ const SHORTCUT = /^Key[HNR]$/;
  * @csspart undo - The "Undo" toast after a deletion.
  * @csspart cursor - The reading cursor's bar (it holds the focus while the cursor is on).
  * @csspart notice - The alert shown when the browser could not store a change, with Try again and Dismiss.
+ * @csspart sync-status - With an `endpoint`, the sync status line in the bar (`<plaudit-sync-status>`'s `base`).
  *
  * @cssproperty --plaudit-highlight-color - Background of a highlight (default `rgb(255 204 0 / 0.4)`). The highlight colours are translucent, so the page's text colour shows through on light and dark pages.
  * @cssproperty --plaudit-note-color - Background of a passage with a note (default `rgb(64 156 255 / 0.28)`).
@@ -247,7 +248,7 @@ export class PlauditArticleElement extends LiteElement {
           ${layer ? this.t('notesButton', { n: layer.store.views.length }) : this.t('notes')}
         </button>
         ${layer?.store.persistent === false ? html`<span class="hint">${this.t('notSavedHere')}</span>` : nothing}
-        ${this.endpoint ? html`<plaudit-sync-status endpoint=${this.endpoint}></plaudit-sync-status>` : nothing}
+        ${this.endpoint ? html`<plaudit-sync-status exportparts="base: sync-status" endpoint=${this.endpoint}></plaudit-sync-status>` : nothing}
       </div>
       ${this.noClaps
         ? nothing

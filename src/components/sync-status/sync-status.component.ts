@@ -24,7 +24,7 @@ const KIND_LABEL = {
  * @tag plaudit-sync-status
  *
  * @attr endpoint - The sync endpoint, as on `<plaudit-article>`. Without it the line says "Saved on this device".
- * @csspart base - The line: the sentence, and Retry (and the refused changes) after an error.
+ * @csspart base - The line: the sentence, and Retry (and the refused changes) after an error. In `<plaudit-article>`, its part `sync-status`.
  * @cssproperty --plaudit-sync-status-color - Text colour (default: the current colour).
  * @cssproperty --plaudit-sync-status-error-color - Colour of "Couldn't sync" (default `#a4161a`; `#ff8a80` in dark mode).
  * @cssproperty --plaudit-sync-status-font-size - Font size (default 13px).

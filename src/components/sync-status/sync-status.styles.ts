@@ -1,13 +1,12 @@
 import { css } from '../shared/lite-element.js';
 
 export const styles = css`
+  /* Defaults as fallbacks, not set on the host: a page's value on :root or an ancestor must reach here. */
   :host {
-    --plaudit-sync-status-color: currentColor;
-    --plaudit-sync-status-error-color: #a4161a;
-    --plaudit-sync-status-font-size: 13px;
+    --_error: var(--plaudit-sync-status-error-color, #a4161a);
     display: block;
-    color: var(--plaudit-sync-status-color);
-    font-size: var(--plaudit-sync-status-font-size);
+    color: var(--plaudit-sync-status-color, currentColor);
+    font-size: var(--plaudit-sync-status-font-size, 13px);
     line-height: 1.4;
   }
   [part='base'] {
@@ -17,11 +16,11 @@ export const styles = css`
     gap: 0.5em;
   }
   .error {
-    color: var(--plaudit-sync-status-error-color);
+    color: var(--_error);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --plaudit-sync-status-error-color: #ff8a80;
+      --_error: var(--plaudit-sync-status-error-color, #ff8a80);
     }
   }
   ul {

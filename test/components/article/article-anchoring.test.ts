@@ -2,14 +2,8 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
 import { openPlauditDatabase } from '../../../src/storage/open-database.js';
 import {
-  buttonNamed, deepActive, findRange, highlightSelection, makeArticle, shadow, uniqueId,
+  buttonNamed, clickText, deepActive, highlightSelection, makeArticle, shadow, uniqueId,
 } from './helpers.js';
-
-function clickAt(target: Element, range: Range): void {
-  const rect = range.getClientRects()[0]!;
-  const init = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, composed: true };
-  target.dispatchEvent(new MouseEvent('click', init));
-}
 
 describe('<plaudit-article> anchoring', () => {
   afterEach(() => document.getSelection()?.removeAllRanges());
@@ -17,16 +11,14 @@ describe('<plaudit-article> anchoring', () => {
   it('clicking highlighted text opens it; overlapping highlights show a chooser', async () => {
     const el = await makeArticle();
     await highlightSelection(el, 'Quicksort picks a pivot');
-    const pivot = findRange(el, 'pivot');
-    clickAt(pivot.startContainer.parentElement!, pivot);
+    clickText(el, 'pivot');
     await waitUntil(() => deepActive()?.classList.contains('card'), 'card not opened');
     expect(deepActive()!.getAttribute('aria-label')).to.equal('Highlight: “Quicksort picks a pivot”');
     buttonNamed(shadow(el).querySelector('.card')!, 'Close').click();
     await el.updateComplete;
 
     await highlightSelection(el, 'picks a');
-    const picks = findRange(el, 'picks');
-    clickAt(picks.startContainer.parentElement!, picks);
+    clickText(el, 'picks');
     await waitUntil(() => shadow(el).querySelector('.chooser'), 'chooser not shown');
     const options = [...shadow(el).querySelectorAll('.chooser button')].map((b) => b.textContent?.trim());
     expect(options).to.deep.equal(['Highlight: “Quicksort picks a pivot”', 'Highlight: “picks a”']);

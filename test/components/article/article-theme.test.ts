@@ -7,21 +7,14 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../helpers/wait.js';
-import { buttonNamed, findRange, makeArticle, select, shadow, toolbar } from './helpers.js';
+import { addNote, makeArticle, shadow } from './helpers.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 
 interface Drawn { surface: string; text: string; link: string; ring: string }
 
 /** Writes a note with a link, opens the panel and moves focus onto one of its buttons by keyboard. */
 async function panelColours(el: PlauditArticleElement): Promise<Drawn> {
-  select(findRange(el, 'Quicksort picks a pivot'));
-  buttonNamed((await toolbar(el)).shadowRoot!, 'Add note').click();
-  await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor did not open');
-  const editor = shadow(el).querySelector('plaudit-note-editor')!;
-  await editor.updateComplete;
-  editor.shadowRoot!.querySelector('textarea')!.value = 'See https://example.com/sorting';
-  buttonNamed(editor.shadowRoot!, 'Save').click();
-  await waitUntil(() => el.annotations.length === 1 && !shadow(el).querySelector('plaudit-note-editor'), 'not saved');
+  await addNote(el, 'Quicksort picks a pivot', 'See https://example.com/sorting');
   shadow(el).querySelector<HTMLElement>('.notes-button')!.click();
   await waitUntil(() => shadow(el).querySelector('plaudit-notes-panel')?.shadowRoot?.querySelector('.note a'), 'no panel with the note');
   const panel = shadow(el).querySelector('plaudit-notes-panel')!.shadowRoot!;

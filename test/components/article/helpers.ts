@@ -119,3 +119,39 @@ export function watchUnhandledRejections(): { readonly reasons: unknown[]; stop(
   window.addEventListener('unhandledrejection', listener);
   return { reasons, stop: () => window.removeEventListener('unhandledrejection', listener) };
 }
+
+/** Selects `passage` and opens the note editor from the toolbar's Add note; resolves with the editor, rendered. */
+export async function openNoteEditor(el: PlauditArticleElement, passage: string) {
+  select(findRange(el, passage));
+  buttonNamed((await toolbar(el)).shadowRoot!, 'Add note').click();
+  await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor did not open');
+  const editor = shadow(el).querySelector('plaudit-note-editor')!;
+  await editor.updateComplete;
+  return editor;
+}
+
+/** Writes a note on `passage` as a reader does: Add note, the text, Save. */
+export async function addNote(el: PlauditArticleElement, passage: string, text: string): Promise<void> {
+  const editor = await openNoteEditor(el, passage);
+  const before = el.annotations.length;
+  editor.shadowRoot!.querySelector('textarea')!.value = text;
+  buttonNamed(editor.shadowRoot!, 'Save').click();
+  await waitUntil(() => el.annotations.length === before + 1 && !shadow(el).querySelector('plaudit-note-editor'), 'the note was not saved');
+}
+
+/** An article with its claps (no `no-claps`) in a page's `<div class="page">`, loaded. */
+export async function articleOnPage(id = uniqueId()): Promise<PlauditArticleElement> {
+  const page = await fixture<HTMLDivElement>(html`<div class="page"></div>`);
+  page.innerHTML = `<plaudit-article article-id="${id}">${ARTICLE_HTML}</plaudit-article>`;
+  const el = page.querySelector('plaudit-article')!;
+  await el.loaded;
+  return el;
+}
+
+/** A click on the middle of the first match of `text` (on annotated text, it opens the annotation, or the chooser). */
+export function clickText(el: PlauditArticleElement, text: string): void {
+  const range = findRange(el, text);
+  const rect = range.getClientRects()[0]!;
+  const init = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, composed: true };
+  range.startContainer.parentElement!.dispatchEvent(new MouseEvent('click', init));
+}

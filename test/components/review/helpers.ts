@@ -5,10 +5,10 @@ import '../../../src/components/review/review.js';
 import type { PlauditReviewElement } from '../../../src/components/review/review.component.js';
 import type { PlauditReviewNotes } from '../../../src/components/review/review-notes.component.js';
 import { waitUntil } from '../../helpers/wait.js';
-import { BASE, startTestMock, type TestMock } from '../../sync/helpers.js';
+import { BASE, serveMock } from '../../sync/helpers.js';
 import { EDITOR_TOKEN } from '../../../demo/mock-endpoint/handlers.js';
 
-export { EDITOR_TOKEN };
+export { EDITOR_TOKEN, serveMock };
 
 /** The story of the hand-made data set: three paragraphs. */
 export const STORY = {
@@ -118,20 +118,6 @@ export function buttonNamed(scope: ParentNode, name: string | RegExp): HTMLButto
 
 export function press(target: Element, key: string): void {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
-}
-
-/** The mock through msw's service worker for a describe block: started once, emptied before each test. */
-export function serveMock(): { readonly mock: TestMock } {
-  const served = {} as { mock: TestMock };
-  before(async () => {
-    served.mock = await startTestMock({ worker: true });
-  });
-  after(() => served.mock.stop());
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await served.mock.reset();
-  });
-  return served;
 }
 
 /** Opens "All notes" once the stories have loaded; resolves with its list. */
