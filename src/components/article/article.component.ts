@@ -77,9 +77,12 @@ const SHORTCUT = /^Key[HNR]$/;
  * @cssproperty --plaudit-link-color - Links in notes (default `#0b57d0`; `#8ab4ff` in dark mode).
  * @cssproperty --plaudit-border - Their borders (default `#8c959f`).
  * @cssproperty --plaudit-accent - Primary buttons: the note editor's Save (default `#0b57d0`) and, inherited, the clap button (default `#b3411f`).
- * @cssproperty --plaudit-focus-ring - Focus outlines (default `#0b57d0`; `#8ab4ff` in dark mode).
- * @cssproperty --plaudit-toolbar-background - The selection toolbar's background (default `#1f2328`).
- * @cssproperty --plaudit-toolbar-color - The selection toolbar's text (default white).
+ * @cssproperty --plaudit-accent-contrast - Text on the accent: the note editor's Save (default white).
+ * @cssproperty --plaudit-focus-ring - Focus outlines (default `#0b57d0`; `#8ab4ff` in dark mode and on the dark toolbar).
+ * @cssproperty --plaudit-toolbar-background - The selection toolbar's background, and the Undo, notice and reading-cursor bars' (default `#1f2328`).
+ * @cssproperty --plaudit-toolbar-color - Their text (default white).
+ * @cssproperty --plaudit-radius - Corners of the toolbar, cards, the note editor, the panel and the bars (default `8px`).
+ * @cssproperty --plaudit-error-color - Errors: the note editor's message (default `#b3261e`), and the edge of the storage notice on its dark bar (default `#f28b82`).
  * @cssproperty --plaudit-font - Font family of the widget's own UI, the clap button's too (default: the system UI font).
  * @cssproperty --plaudit-font-size - Base size of the widget's own UI, in px (default 15px; not `rem`, so a page's odd root size does not matter).
  */

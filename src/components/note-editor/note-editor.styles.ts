@@ -90,7 +90,7 @@ export const noteEditorStyles = css`
   button.primary {
     background: var(--plaudit-accent, #0b57d0);
     border-color: var(--plaudit-accent, #0b57d0);
-    color: var(--plaudit-on-accent, #ffffff);
+    color: var(--plaudit-accent-contrast, #ffffff);
   }
   :focus-visible {
     outline: 2px solid var(--_ring, #0b57d0);

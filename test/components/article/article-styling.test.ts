@@ -39,6 +39,14 @@ async function drawnProperties(el: PlauditArticleElement): Promise<Record<string
   seen['--plaudit-border (editor)'] = drawn(dialog, 'borderTopColor', 'the note editor');
   seen['--plaudit-font-size (editor)'] = drawn(dialog, 'fontSize', 'the note editor');
   seen['--plaudit-cursor-color (editor\'s passage)'] = highlightStyle('plaudit-cursor', 'the passage being annotated').backgroundColor;
+  seen['--plaudit-accent-contrast (Save)'] = drawn(buttonNamed(editor.shadowRoot!, 'Save'), 'color', 'the editor\'s Save');
+  seen['--plaudit-radius (editor)'] = drawn(dialog, 'borderTopLeftRadius', 'the note editor');
+  // A note over the limit: the editor's error message.
+  const box = editor.shadowRoot!.querySelector('textarea')!;
+  box.value = 'x'.repeat(10_001);
+  box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await editor.updateComplete;
+  seen['--plaudit-error-color (editor)'] = drawn(editor.shadowRoot!.querySelector('.error'), 'color', 'the editor\'s error');
   buttonNamed(editor.shadowRoot!, 'Cancel').click();
   await waitUntil(() => !root.querySelector('plaudit-note-editor'), 'the editor did not close');
 
@@ -69,6 +77,9 @@ const ROWS: PropertyRow[] = [
   ['--plaudit-border (editor)', BORDER, 'rgb(200, 0, 0)'],
   ['--plaudit-font-size (editor)', '15px', '18px'],
   ['--plaudit-cursor-color (editor\'s passage)', CURSOR, 'rgb(0, 200, 200)'],
+  ['--plaudit-accent-contrast (Save)', 'rgb(255, 255, 255)', 'rgb(255, 255, 0)'],
+  ['--plaudit-radius (editor)', '8px', '2px'],
+  ['--plaudit-error-color (editor)', 'rgb(179, 38, 30)', 'rgb(120, 0, 200)'],
   ['--plaudit-toolbar-background', 'rgb(31, 35, 40)', 'rgb(250, 250, 200)'],
   ['--plaudit-toolbar-color', 'rgb(255, 255, 255)', 'rgb(50, 0, 50)'],
   ['--plaudit-font (toolbar)', 'system-ui, sans-serif', 'Georgia, serif'],
