@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { inScheme, pageStyles } from '../../helpers/page-style.js';
 import { waitUntil } from '../../helpers/wait.js';
 import { addNote, makeArticle, shadow } from './helpers.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
@@ -46,19 +47,7 @@ const DARK_THEME = `@media (prefers-color-scheme: dark) { :root {
 } }`;
 
 describe('<plaudit-article> colour properties', () => {
-  let sheet: HTMLStyleElement | null = null;
-
-  afterEach(async () => {
-    sheet?.remove();
-    sheet = null;
-    document.getSelection()?.removeAllRanges();
-    await emulateMedia({ colorScheme: 'light' }).catch(() => {});
-  });
-
-  async function inScheme(scheme: 'light' | 'dark', skip: () => void): Promise<void> {
-    await emulateMedia({ colorScheme: scheme }).catch(() => {});
-    if (!matchMedia(`(prefers-color-scheme: ${scheme})`).matches) skip();
-  }
+  const theme = pageStyles();
 
   it('with none set, light mode draws the default colours', async function () {
     await inScheme('light', () => this.skip());
@@ -69,8 +58,6 @@ describe('<plaudit-article> colour properties', () => {
     await inScheme('dark', () => this.skip());
     expect(await panelColours(await makeArticle())).to.deep.equal(DARK);
   });
-
-  const theme = (text: string) => (sheet = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: text })));
 
   it('set on :root, light mode draws --plaudit-surface, -text, -link-color and -focus-ring', async function () {
     await inScheme('light', () => this.skip());
