@@ -13,6 +13,8 @@ import { LiteElement } from '../shared/lite-element.js';
 import '../shared/built-in-languages.js';
 
 /** Alt+Shift+H (toolbar), N (notes panel) and R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
+/** The clap button's parts, forwarded as the article's `claps-*` parts. */
+const CLAPS_PARTS = ['button', 'bubble', 'total', 'count', 'undo', 'hint'].map((p) => `${p}:claps-${p}`).join();
 const SHORTCUT = /^Key[HNR]$/;
 
 /**
@@ -62,6 +64,12 @@ const SHORTCUT = /^Key[HNR]$/;
  * @csspart link - The link to copy by hand, shown when "Copy link" cannot use the clipboard.
  * @csspart panel - The notes panel.
  * @csspart claps - The `<plaudit-claps>` element.
+ * @csspart claps-button - The clap button (`<plaudit-claps>`'s part `button`; the five below likewise).
+ * @csspart claps-bubble - The floating "+N" shown while clapping.
+ * @csspart claps-total - The story's total.
+ * @csspart claps-count - The reader's own claps.
+ * @csspart claps-undo - The "Undo claps" button.
+ * @csspart claps-hint - "Not saved on this device", when the browser cannot store the claps.
  * @csspart undo - The "Undo" toast after a deletion.
  * @csspart cursor - The reading cursor's bar (it holds the focus while the cursor is on).
  * @csspart notice - The alert shown when the browser could not store a change, with Try again and Dismiss.
@@ -257,6 +265,7 @@ export class PlauditArticleElement extends LiteElement {
         ? nothing
         : html`<plaudit-claps
             part="claps"
+            exportparts=${CLAPS_PARTS}
             article-id=${this.resolvedArticleId}
             max-claps=${this.maxClaps ?? nothing}
             endpoint=${this.endpoint ?? nothing}

@@ -115,12 +115,8 @@ export class PlauditNoteEditor extends LiteElement {
     const rect = this.passage?.getBoundingClientRect();
     // An empty rectangle (a range no longer in the page) is at 0,0: not shown.
     const shown = rect && rect.bottom > 0 && rect.top < innerHeight;
-    const { style } = dialog;
-    const place = shown ? placeNear(rect, MARGIN, dialog.offsetWidth, dialog.offsetHeight) : {};
-    for (const name of ['left', 'top', 'transform']) {
-      if (place[name]) style.setProperty(name, place[name]);
-      else style.removeProperty(name);
-    }
+    // Through the CSSOM, never a style attribute (a strict page's policy refuses those); '' removes one.
+    Object.assign(dialog.style, shown ? placeNear(rect, MARGIN, dialog.offsetWidth, dialog.offsetHeight) : { left: '', top: '', transform: '' });
   }
 
   /** Saves when the text fits; otherwise keeps the editor open, with the message shown. */

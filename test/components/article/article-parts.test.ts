@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
+import { CLAPS_PARTS, drawnClapsParts, partColour } from '../../helpers/claps.js';
 import { drawn, pageStyles } from '../../helpers/page-style.js';
 import { silenceWarnings } from '../../helpers/storage-failure.js';
 import { waitUntil } from '../../helpers/wait.js';
@@ -106,5 +107,19 @@ describe('<plaudit-article> parts, as a page styles them', () => {
       addPageStyle(`plaudit-article::part(${part}) { background-color: ${page}; }`);
       expect(drawn(painter, 'backgroundColor', `part ${part}`), `plaudit-article::part(${part}) { background-color }`).to.equal(page);
     });
+  });
+
+  it('::part(claps-button), (claps-bubble), (claps-total), (claps-count), (claps-undo), (claps-hint): the clap button\'s own parts, forwarded', async () => {
+    // The claps' base is the article's part claps itself: not forwarded again.
+    const forwarded = CLAPS_PARTS.filter((part) => part !== 'base');
+    // Before the element exists, as a page's stylesheet is (a later change would be animated by the bubble's transition).
+    addPageStyle(forwarded.map((part, i) => `plaudit-article::part(claps-${part}) { background-color: ${partColour(i)}; }`).join('\n'));
+    const claps = shadow(await articleOnPage()).querySelector('plaudit-claps')!;
+    await claps.ready;
+    await claps.updateComplete;
+    const drawnParts = await drawnClapsParts(claps);
+    expect(Object.fromEntries(forwarded.map((part) => [part, drawnParts[part]]))).to.deep.equal(
+      Object.fromEntries(forwarded.map((part, i) => [part, partColour(i)])),
+    );
   });
 });

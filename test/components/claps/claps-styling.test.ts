@@ -6,10 +6,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PlauditClapsElement } from '../../../src/components/claps/claps.component.js';
-import { clapButton, press, release, settled, uniqueArticle } from '../../helpers/claps.js';
+import { CLAPS_PARTS, clapButton, clapHeld, drawnClapsParts, inside, partColour, uniqueArticle } from '../../helpers/claps.js';
 import { drawn, itDrawsProperties, pageStyles, type PropertyRow } from '../../helpers/page-style.js';
-import { failWrites, silenceWarnings } from '../../helpers/storage-failure.js';
-import { waitUntil } from '../../helpers/wait.js';
 
 const ACCENT = 'rgb(179, 65, 31)';
 const WHITE = 'rgb(255, 255, 255)';
@@ -24,18 +22,6 @@ async function clapsOnPage(): Promise<PlauditClapsElement> {
   await el.ready;
   await el.updateComplete;
   return el;
-}
-
-const inside = (el: PlauditClapsElement, part: string) => el.shadowRoot!.querySelector(`[part="${part}"]`);
-
-/** Presses and holds the button (the bubble shows while held), runs `whileHeld`, then lets go and waits for the burst to be written. */
-async function clapHeld(el: PlauditClapsElement, whileHeld: () => void): Promise<void> {
-  press(el);
-  await waitUntil(() => inside(el, 'bubble')?.classList.contains('shown'), 'the bubble did not show');
-  whileHeld();
-  release(el);
-  await settled(el);
-  await waitUntil(() => inside(el, 'undo'), 'no Undo claps after a clap');
 }
 
 /** What each documented property decides, as drawn, before and after one clap. */
@@ -75,30 +61,6 @@ const ROWS: PropertyRow[] = [
   ['--plaudit-accent-contrast (clapped)', WHITE, 'rgb(255, 255, 0)'],
 ];
 
-/** Each documented part, with a background no part of Plaudit uses, to tell them apart. */
-const PARTS = ['base', 'button', 'bubble', 'total', 'count', 'undo', 'hint'] as const;
-const partColour = (i: number) => `rgb(${i + 1}, 111, 222)`;
-
-/**
- * Every part's background, in the state that shows it: the bubble while the
- * button is held; the Undo claps button once clapped; the hint when the
- * browser refused to store the claps.
- */
-async function drawnParts(el: PlauditClapsElement): Promise<Record<string, string>> {
-  const seen: Record<string, string> = {};
-  const restoreWrites = failWrites('claps', 'throw', ['put']);
-  const spy = silenceWarnings();
-  try {
-    await clapHeld(el, () => void (seen.bubble = drawn(inside(el, 'bubble'), 'backgroundColor', 'part bubble')));
-    await waitUntil(() => inside(el, 'hint'), 'no hint when the claps could not be stored');
-  } finally {
-    restoreWrites();
-    spy.restore();
-  }
-  for (const part of PARTS) seen[part] ??= drawn(inside(el, part), 'backgroundColor', `part ${part}`);
-  return seen;
-}
-
 describe('<plaudit-claps> CSS properties and parts, as a page uses them', () => {
   const addPageStyle = pageStyles();
   beforeEach(() => addPageStyle('.page { color: rgb(10, 20, 30); font: 30px/2 serif; }'));
@@ -106,13 +68,13 @@ describe('<plaudit-claps> CSS properties and parts, as a page uses them', () => 
   itDrawsProperties(addPageStyle, { make: clapsOnPage, read: drawnProperties, rows: ROWS, on: [':root', 'plaudit-claps'] });
 
   it('with no part styled, the parts draw their own backgrounds', async () => {
-    expect(await drawnParts(await clapsOnPage())).to.deep.equal({
+    expect(await drawnClapsParts(await clapsOnPage())).to.deep.equal({
       base: NONE, button: ACCENT, bubble: ACCENT, total: NONE, count: NONE, undo: NONE, hint: NONE,
     });
   });
 
   it('draws what the page sets on ::part(base), (button), (bubble), (total), (count), (undo) and (hint)', async () => {
-    addPageStyle(PARTS.map((part, i) => `plaudit-claps::part(${part}) { background-color: ${partColour(i)}; }`).join('\n'));
-    expect(await drawnParts(await clapsOnPage())).to.deep.equal(Object.fromEntries(PARTS.map((part, i) => [part, partColour(i)])));
+    addPageStyle(CLAPS_PARTS.map((part, i) => `plaudit-claps::part(${part}) { background-color: ${partColour(i)}; }`).join('\n'));
+    expect(await drawnClapsParts(await clapsOnPage())).to.deep.equal(Object.fromEntries(CLAPS_PARTS.map((part, i) => [part, partColour(i)])));
   });
 });
