@@ -39,7 +39,7 @@ export class NoteCancelEvent extends Event {
  * `overflow` or `transform` of the host page can cover or misplace it. It
  * opens next to its passage (below it, or above where it does not fit) and
  * follows it as the page scrolls or the viewport changes, always inside the
- * viewport; without a passage on screen the user agent centres it. Its owner
+ * viewport; without a passage on screen it is centred. Its owner
  * removes it to close it, and returns focus.
  *
  * Not public API: it lives in `<plaudit-article>`'s shadow root, so it has no
