@@ -71,10 +71,32 @@ export async function dragSelect(range: Range): Promise<void> {
   await sendMouse({ type: 'up' });
 }
 
-/** Clicks the middle of an element (or a Range's first box). */
+/** Whether what is on top at a viewport point is `el` or inside it, looking into open shadow roots. */
+function reaches(el: Element, x: number, y: number): boolean {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  for (let n: Node | null = hit; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+  return false;
+}
+
+/**
+ * Clicks the middle of an element (or a Range's first box), once a click there
+ * reaches it, as a reader clicks what is drawn: an element rendered this frame
+ * may not be yet (Firefox hit-tests a list item just added under
+ * `content-visibility: auto` as an empty box until the next frame finds it on
+ * screen), so this waits a few frames for it first.
+ */
 export async function clickOn(target: Element | Range): Promise<void> {
   const rect = target instanceof Range ? target.getClientRects()[0]! : target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+  const [x, y] = [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+  for (let frame = 0; frame < 10 && target instanceof Element && !reaches(target, x, y); frame++) {
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  await sendMouse({ type: 'click', position: [x, y] });
 }
 
 export { resetMouse };

@@ -90,7 +90,7 @@ const SHORTCUT = /^Key[HNR]$/;
  * @cssproperty --plaudit-toolbar-background - The selection toolbar's background, and the Undo, notice and reading-cursor bars' (default `#1f2328`).
  * @cssproperty --plaudit-toolbar-color - Their text (default white).
  * @cssproperty --plaudit-radius - Corners of the toolbar, cards, the note editor, the panel and the bars (default `8px`).
- * @cssproperty --plaudit-error-color - Errors: the note editor's message (default `#b3261e`), and the edge of the storage notice on its dark bar (default `#f28b82`).
+ * @cssproperty --plaudit-error-color - Errors: the note editor's message (default `#b3261e`; `#ff8a80` in dark mode), and the edge of the storage notice on its dark bar (default `#f28b82`).
  * @cssproperty --plaudit-font - Font family of the widget's own UI, the clap button's too (default: the system UI font).
  * @cssproperty --plaudit-font-size - Base size of the widget's own UI, in px (default 15px; not `rem`, so a page's odd root size does not matter).
  */

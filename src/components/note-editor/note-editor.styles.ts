@@ -5,6 +5,12 @@ export const noteEditorStyles = css`
     display: block;
     --_error: var(--plaudit-error-color, #b3261e);
   }
+  /* On the dark surface: the light-mode red would be 2.4:1. */
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_error: var(--plaudit-error-color, #ff8a80);
+    }
+  }
   /* A modal <dialog>, in the top layer. Centred here, not by the user agent's insets (which
      stretch it to the viewport's height in WebKit); beside its passage, the element sets left,
      top and transform. */

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { inScheme, pageStyles } from '../../helpers/page-style.js';
 import { waitUntil } from '../../helpers/wait.js';
-import { addNote, makeArticle, shadow } from './helpers.js';
+import { addNote, buttonNamed, clickText, findRange, makeArticle, openNoteEditor, select, shadow, toolbar } from './helpers.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 
 interface Drawn { surface: string; text: string; link: string; ring: string }
@@ -80,5 +80,39 @@ describe('<plaudit-article> colour properties', () => {
     await emulateMedia({ colorScheme: 'light' });
     document.getSelection()?.removeAllRanges();
     expect(await panelColours(await makeArticle()), 'the same page in light mode').to.deep.equal(SET);
+  });
+});
+
+describe('<plaudit-article> in dark mode, checked by axe (colour contrast included)', () => {
+  pageStyles();
+
+  it('the toolbar, the editor with its error, a card and the panel', async function () {
+    await inScheme('dark', () => this.skip());
+    // A dark page, as a reader in dark mode has.
+    document.body.style.setProperty('background', '#111');
+    document.body.style.setProperty('color', '#eee');
+    try {
+      const el = await makeArticle();
+      select(findRange(el, 'Merge sort splits'));
+      await expect((await toolbar(el)).shadowRoot!.querySelector('[part=base]')).to.be.accessible();
+      const editor = await openNoteEditor(el, 'Stable sorts');
+      const box = editor.shadowRoot!.querySelector('textarea')!;
+      box.value = 'x'.repeat(10_001);
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await editor.updateComplete;
+      await expect(editor.shadowRoot!.querySelector('dialog')).to.be.accessible();
+      buttonNamed(editor.shadowRoot!, 'Cancel').click();
+      await waitUntil(() => !shadow(el).querySelector('plaudit-note-editor'), 'the editor did not close');
+      await addNote(el, 'Quicksort picks a pivot', 'See https://example.com/sorting');
+      clickText(el, 'pivot');
+      await waitUntil(() => shadow(el).querySelector('.card'), 'no card');
+      await expect(shadow(el).querySelector('.card')).to.be.accessible();
+      await el.openNotes();
+      await waitUntil(() => shadow(el).querySelector('plaudit-notes-panel')?.shadowRoot?.querySelector('.note'), 'no panel');
+      await expect(shadow(el).querySelector('plaudit-notes-panel')).to.be.accessible();
+    } finally {
+      document.body.style.removeProperty('background');
+      document.body.style.removeProperty('color');
+    }
   });
 });
