@@ -43,7 +43,7 @@ export const noteEditorStyles = css`
   blockquote {
     margin: 0;
     padding-inline-start: 8px;
-    border-inline-start: 3px solid var(--plaudit-note-color, #b48a00);
+    border-inline-start: 3px solid #b48a00;
     max-height: 4.2em;
     overflow: hidden;
     font-style: italic;
@@ -57,7 +57,7 @@ export const noteEditorStyles = css`
     resize: vertical;
     padding: 6px;
     color: inherit;
-    background: var(--plaudit-input-background, transparent);
+    background: transparent;
     border: 1px solid var(--plaudit-border, #8c959f);
     border-radius: 4px;
   }

@@ -59,13 +59,13 @@ export const notesPanelStyles = css`
     color: inherit;
     background: none;
     border: 0;
-    border-inline-start: 3px solid var(--plaudit-highlight-accent, #b48a00);
+    border-inline-start: 3px solid #b48a00;
     padding: 2px 0;
     padding-inline-start: 8px;
     cursor: pointer;
   }
   li.has-note .passage {
-    border-inline-start-color: var(--plaudit-note-accent, #1e78e6);
+    border-inline-start-color: #1e78e6;
   }
   .note {
     margin: 6px 0 0;
