@@ -13,9 +13,9 @@ import { LiteElement } from '../shared/lite-element.js';
 import '../shared/built-in-languages.js';
 
 /** Alt+Shift+H (toolbar), N (notes panel) and R (reading cursor), matched on `code`: Alt changes `key` on macOS. */
+const SHORTCUT = /^Key[HNR]$/;
 /** The clap button's parts, forwarded as the article's `claps-*` parts. */
 const CLAPS_PARTS = ['button', 'bubble', 'total', 'count', 'undo', 'hint'].map((p) => `${p}:claps-${p}`).join();
-const SHORTCUT = /^Key[HNR]$/;
 
 /**
  * Highlights and notes on an article. Wrap the article in this element: it stays

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../helpers/wait.js';
-import { buttonNamed, findRange, makeArticle, select, shadow, toolbar } from './helpers.js';
+import { addNote, buttonNamed, findRange, makeArticle, openNoteEditor, shadow } from './helpers.js';
 import { clickRect, expectInViewport, expectNextTo } from './geometry.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 
@@ -25,14 +25,9 @@ async function scrollPassageTo(range: Range, y: number): Promise<void> {
   await frame();
 }
 
-async function openEditor(el: PlauditArticleElement, range: Range): Promise<HTMLDialogElement> {
-  select(range);
-  const bar = await toolbar(el);
-  buttonNamed(bar.shadowRoot!, 'Add note').click();
-  await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'the editor did not open');
-  const editor = shadow(el).querySelector('plaudit-note-editor')!;
-  await editor.updateComplete;
-  return editor.shadowRoot!.querySelector('dialog')!;
+/** Add note on `text`'s passage: the editor's dialog. */
+async function openEditor(el: PlauditArticleElement, text: string): Promise<HTMLDialogElement> {
+  return (await openNoteEditor(el, text)).shadowRoot!.querySelector('dialog')!;
 }
 
 function expectClearOf(dialog: Element, passage: DOMRect, what: string): void {
@@ -60,7 +55,7 @@ describe('<plaudit-article> note editor placement', () => {
     it(`opens ${side} a passage ${where}, next to it and clear of it`, async () => {
       const passage = findRange(el, text);
       await scrollPassageTo(passage, at());
-      const dialog = await openEditor(el, passage);
+      const dialog = await openEditor(el, passage.toString());
       const rect = passage.getBoundingClientRect();
       const box = dialog.getBoundingClientRect();
       expectInViewport(dialog, 'the editor');
@@ -73,7 +68,7 @@ describe('<plaudit-article> note editor placement', () => {
   it('follows its passage when the page scrolls while it is open', async () => {
     const passage = findRange(el, 'Quicksort picks a pivot');
     await scrollPassageTo(passage, 60);
-    const dialog = await openEditor(el, passage);
+    const dialog = await openEditor(el, passage.toString());
     const before = dialog.getBoundingClientRect().top;
     window.scrollBy(0, -120);
     await waitUntil(() => Math.abs(dialog.getBoundingClientRect().top - before - 120) < 2, 'the editor stayed put while its passage moved');
@@ -84,7 +79,7 @@ describe('<plaudit-article> note editor placement', () => {
   it('with its passage scrolled out of view, is centred in the viewport, no taller than its content', async () => {
     const passage = findRange(el, 'Quicksort picks a pivot');
     await scrollPassageTo(passage, 100);
-    const dialog = await openEditor(el, passage);
+    const dialog = await openEditor(el, passage.toString());
     const content = dialog.getBoundingClientRect().height;
     window.scrollBy(0, innerHeight * 1.5);
     const centred = () => {
@@ -101,7 +96,7 @@ describe('<plaudit-article> note editor placement', () => {
   it('marks the passage of a new note while it is open (the selection is gone), and no longer after Cancel', async () => {
     const passage = findRange(el, 'Quicksort picks a pivot');
     await scrollPassageTo(passage, 100);
-    const dialog = await openEditor(el, passage);
+    const dialog = await openEditor(el, passage.toString());
     const marked = () => [...CSS.highlights.get('plaudit-cursor') ?? []].map((r) => r.toString());
     expect(dialog.open).to.equal(true);
     expect(marked()).to.deep.equal(['Quicksort picks a pivot']);
@@ -113,19 +108,15 @@ describe('<plaudit-article> note editor placement', () => {
   it('editing a note from its card opens the editor next to that note\'s passage', async () => {
     const passage = findRange(el, 'Stable sorts keep equal items');
     await scrollPassageTo(passage, 120);
-    let dialog = await openEditor(el, passage);
+    await addNote(el, 'Stable sorts keep equal items', 'Stability matters');
     const editor = () => shadow(el).querySelector('plaudit-note-editor');
-    const box = editor()!.shadowRoot!.querySelector('textarea')!;
-    box.value = 'Stability matters';
-    buttonNamed(editor()!.shadowRoot!, 'Save').click();
-    await waitUntil(() => el.annotations.length === 1 && !editor(), 'the note was not saved');
 
     await clickRect(passage.getClientRects()[0]!);
     await waitUntil(() => shadow(el).querySelector('.card'), 'the card did not open');
     buttonNamed(shadow(el).querySelector('.card')!, /^Edit/).click();
     await waitUntil(() => editor(), 'Edit did not open the editor');
     await editor()!.updateComplete;
-    dialog = editor()!.shadowRoot!.querySelector('dialog')!;
+    const dialog = editor()!.shadowRoot!.querySelector('dialog')!;
     expect(editor()!.shadowRoot!.querySelector('textarea')!.value).to.equal('Stability matters');
     // The note being edited is drawn focused.
     expect([...CSS.highlights.get('plaudit-focus') ?? []].map((r) => r.toString())).to.deep.equal(['Stable sorts keep equal items']);

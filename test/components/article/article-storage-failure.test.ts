@@ -4,7 +4,7 @@ import { waitUntil } from '../../helpers/wait.js';
 import { openPlauditDatabase } from '../../../src/storage/open-database.js';
 import type { PlauditArticleElement } from '../../../src/components/article/article.component.js';
 import {
-  buttonNamed, failAnnotationWrites, findRange, highlightSelection, makeArticle, pressKey, select, shadow,
+  buttonNamed, failAnnotationWrites, findRange, highlightSelection, makeArticle, openNoteEditor, pressKey, select, shadow,
   toolbar, watchUnhandledRejections, type WriteFailure,
 } from './helpers.js';
 
@@ -28,12 +28,6 @@ async function drawnAt(el: PlauditArticleElement, text: string): Promise<string[
 const notesButton = (el: PlauditArticleElement) => shadow(el).querySelector('.notes-button')!.textContent!.trim();
 const notice = (el: PlauditArticleElement) => shadow(el).querySelector<HTMLElement>('[part="notice"]');
 
-async function openEditor(el: PlauditArticleElement, text: string) {
-  select(findRange(el, text));
-  const bar = await toolbar(el);
-  buttonNamed(bar.shadowRoot!, 'Add note').click();
-  return editorOf(el);
-}
 
 async function editorOf(el: PlauditArticleElement) {
   await waitUntil(() => shadow(el).querySelector('plaudit-note-editor'), 'editor did not open');
@@ -113,7 +107,7 @@ for (const { mode, label } of MODES) {
 
     it('Add note, Ctrl+Enter: the editor stays open with the text and the message, and Save again saves', async () => {
       const el = await makeArticle();
-      const editor = await openEditor(el, 'Stable sorts keep');
+      const editor = await openNoteEditor(el, 'Stable sorts keep');
       const box = typeNote(editor, 'A long thought I must not lose');
       restoreWrites = failAnnotationWrites(mode);
       pressKey(box, 'Enter', { ctrlKey: true });
@@ -140,7 +134,7 @@ for (const { mode, label } of MODES) {
 
     it('Edit note: the stored version stays, the editor keeps the new text, and Save again saves it', async () => {
       const el = await makeArticle();
-      const first = await openEditor(el, 'Quicksort picks a pivot');
+      const first = await openNoteEditor(el, 'Quicksort picks a pivot');
       typeNote(first, 'first thought');
       buttonNamed(first.shadowRoot!, 'Save').click();
       await waitUntil(() => el.annotations.length === 1 && !shadow(el).querySelector('plaudit-note-editor'));
